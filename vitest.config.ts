@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config'
+
+// One vitest run covers every package; each package is a project with its own config.
+export default defineConfig({
+  test: {
+    projects: ['packages/*/vitest.config.ts'],
+  },
+})
