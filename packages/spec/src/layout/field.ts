@@ -1,6 +1,6 @@
 // Builders for struct members: each returns the JSON Schema of the member's value with its
 // `x-uapi-layout` annotation. u64 values are decimal strings in JSON and bigint in TypeScript.
-import { type TArray, type TSchema, type TUnsafe, Type } from '@sinclair/typebox'
+import { type TArray, type TInteger, type TSchema, type TUnsafe, Type } from '@sinclair/typebox'
 import type { Confidence } from './confidence.js'
 import { SCALAR_SIZE, type Scalar } from './ctype.js'
 import { type FieldLayout, LAYOUT_KEYWORD, STRUCT_KEYWORD, type StructLayout } from './keywords.js'
@@ -31,20 +31,17 @@ function desc(o: FieldOptions) {
   return o.description ? { description: o.description } : {}
 }
 
-function scalarValue(t: Scalar, o: FieldOptions): TSchema {
-  switch (t) {
-    case '__u64':
-      return Type.Unsafe<bigint>({ type: 'string', pattern: U64_PATTERN, ...desc(o) })
-    case '__s32':
-      return Type.Integer({ minimum: -0x8000_0000, maximum: 0x7fff_ffff, ...desc(o) })
-    default:
-      return Type.Integer({ minimum: 0, maximum: 2 ** (8 * SCALAR_SIZE[t]) - 1, ...desc(o) })
-  }
+function intValue(t: Exclude<Scalar, '__u64'>, o: FieldOptions): TInteger {
+  return t === '__s32'
+    ? Type.Integer({ minimum: -0x8000_0000, maximum: 0x7fff_ffff, ...desc(o) })
+    : Type.Integer({ minimum: 0, maximum: 2 ** (8 * SCALAR_SIZE[t]) - 1, ...desc(o) })
 }
 
-function scalar(t: Scalar) {
-  return (offset: number, o: FieldOptions = {}) =>
-    ({ ...scalarValue(t, o), ...layoutOf(offset, t, SCALAR_SIZE[t], o) }) as TSchema
+const u64Value = (o: FieldOptions) => Type.Unsafe<bigint>({ type: 'string', pattern: U64_PATTERN, ...desc(o) })
+
+function scalar(t: Exclude<Scalar, '__u64'>) {
+  return (offset: number, o: FieldOptions = {}): TInteger =>
+    ({ ...intValue(t, o), ...layoutOf(offset, t, SCALAR_SIZE[t], o) }) as TInteger
 }
 
 export const Field = {
@@ -53,22 +50,22 @@ export const Field = {
   u32: scalar('__u32'),
   s32: scalar('__s32'),
   u64: (offset: number, o: FieldOptions = {}) =>
-    ({ ...scalarValue('__u64', o), ...layoutOf(offset, '__u64', 8, o) }) as TUnsafe<bigint>,
+    ({ ...u64Value(o), ...layoutOf(offset, '__u64', 8, o) }) as TUnsafe<bigint>,
 
   /** A bitfield member `__u32 name:width` whose storage unit starts at `offset`. */
-  bits(offset: number, position: number, width: number, o: FieldOptions = {}): TSchema {
+  bits(offset: number, position: number, width: number, o: FieldOptions = {}): TInteger {
     return {
       ...Type.Integer({ minimum: 0, maximum: 2 ** width - 1, ...desc(o) }),
       ...layoutOf(offset, '__u32', 4, o, { bitfield: { position, width } }),
-    }
+    } as TInteger
   },
 
   /** A fixed array of scalars, e.g. `__u32 subtype_filter[8]`. */
-  array(t: Scalar, offset: number, count: number, o: FieldOptions = {}): TSchema {
+  array(t: Exclude<Scalar, '__u64'>, offset: number, count: number, o: FieldOptions = {}): TArray<TInteger> {
     return {
-      ...Type.Array(scalarValue(t, {}), { minItems: count, maxItems: count, ...desc(o) }),
+      ...Type.Array(intValue(t, {}), { minItems: count, maxItems: count, ...desc(o) }),
       ...layoutOf(offset, t, SCALAR_SIZE[t] * count, o, { count }),
-    }
+    } as TArray<TInteger>
   },
 
   /** A flexible array of bytes (`__u8 name[]`), hex in JSON, Uint8Array in TypeScript. */

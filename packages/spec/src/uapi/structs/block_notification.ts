@@ -3,7 +3,7 @@ import { Struct, type TStruct } from '../../layout/struct.js'
 import type { Family } from './families.js'
 import { WatchNotificationPipe, WatchNotificationRingV1, WatchNotificationRingV5 } from './watch_notification.js'
 
-const blockNotification = (family: Family, header: TStruct, alignByArch?: { i386: number }) =>
+const blockNotification = <H extends TStruct>(family: Family, header: H, alignByArch?: { i386: number }) =>
   Struct(
     {
       id: `${family}/block_notification`,

@@ -4,7 +4,7 @@ import { Struct } from '../../layout/struct.js'
 import type { Family } from './families.js'
 import { WatchNotificationPipe, WatchNotificationRingV1, WatchNotificationRingV5 } from './watch_notification.js'
 
-const keyNotification = (family: Family, header: TStruct, align: number) =>
+const keyNotification = <H extends TStruct>(family: Family, header: H, align: number) =>
   Struct(
     { id: `${family}/key_notification`, c: 'struct key_notification', size: 16, align },
     {

@@ -3,7 +3,7 @@ import { Struct, type TStruct } from '../../layout/struct.js'
 import type { Family } from './families.js'
 import { SuperblockNotificationPipe, SuperblockNotificationRingV1 } from './superblock_notification.js'
 
-const superblockErrorNotification = (family: Family, sb: TStruct) =>
+const superblockErrorNotification = <S extends TStruct>(family: Family, sb: S) =>
   Struct(
     {
       id: `${family}/superblock_error_notification`,

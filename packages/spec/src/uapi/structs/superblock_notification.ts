@@ -3,7 +3,7 @@ import { Struct, type TStruct } from '../../layout/struct.js'
 import type { Family } from './families.js'
 import { WatchNotificationPipe, WatchNotificationRingV1 } from './watch_notification.js'
 
-const superblockNotification = (family: Family, header: TStruct) =>
+const superblockNotification = <H extends TStruct>(family: Family, header: H) =>
   Struct(
     {
       id: `${family}/superblock_notification`,

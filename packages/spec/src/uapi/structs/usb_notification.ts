@@ -4,7 +4,13 @@ import { Struct, type TStruct } from '../../layout/struct.js'
 import type { Family } from './families.js'
 import { WatchNotificationPipe, WatchNotificationRingV1, WatchNotificationRingV5 } from './watch_notification.js'
 
-const usbNotification = (family: Family, header: TStruct, size: number, align: number, confidence?: Confidence) =>
+const usbNotification = <H extends TStruct>(
+  family: Family,
+  header: H,
+  size: number,
+  align: number,
+  confidence?: Confidence,
+) =>
   Struct(
     {
       id: `${family}/usb_notification`,
