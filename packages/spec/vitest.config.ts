@@ -5,6 +5,7 @@ export default defineProject({
   test: {
     name: 'spec',
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },
 })

@@ -1,5 +1,9 @@
 // @watchq/spec: every watch_queue UAPI revision as data and JSON Schema.
 export * from './ajv.js'
+export * from './generate/c-facts.js'
+export * from './generate/c-header.js'
+export * from './generate/json-schema.js'
+export * from './generate/table.js'
 export * from './layout/arch.js'
 export * from './layout/codec.js'
 export * from './layout/compute.js'

@@ -1,7 +1,7 @@
 // Compiles a C translation unit for one arch and reads named data sections back out of the
 // object file. Missing compilers are installed (scripts/install-toolchain.sh); never skipped.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ABIS, type LayoutArch } from '../../src/index.js'
@@ -34,7 +34,12 @@ let ensured = false
 /** Installs the cross toolchains when one is missing; throws (fails the test) if that is impossible. */
 export function ensureToolchains(): void {
   if (ensured) return
-  const missing = Object.values(TOOLCHAINS).some((t) => !have(t.cc) || !have(t.objcopy))
+  const crossHeaders = ['alpha', 'aarch64', 'hppa', 'mips', 'powerpc', 'sparc64'].map(
+    (t) => `/usr/${t}-linux-gnu/include`,
+  )
+  const missing =
+    Object.values(TOOLCHAINS).some((t) => !have(t.cc) || !have(t.objcopy)) ||
+    crossHeaders.some((d) => !existsSync(`${d}/linux/watch_queue.h`))
   if (missing) execFileSync('bash', [INSTALL], { stdio: ['ignore', 'inherit', 'inherit'] })
   for (const t of Object.values(TOOLCHAINS)) {
     if (!have(t.cc)) throw new Error(`${t.cc} is still missing after ${INSTALL}`)

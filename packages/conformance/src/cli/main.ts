@@ -1,0 +1,47 @@
+// `watchq`: one entry point, subcommands wired here and nowhere else.
+import { EXIT, type Io, processIo, UsageError } from './io.js'
+import { specCommand } from './spec.js'
+
+export const VERSION = '0.1.0'
+
+export const HELP = `Usage: watchq <command> [options]
+
+Specification, conformance suite and reference decoder for Linux's general notification queue
+(watch_queue: pipe2(O_NOTIFICATION_PIPE), IOC_WATCH_QUEUE_SET_SIZE/SET_FILTER, KEYCTL_WATCH_KEY).
+
+Commands:
+  spec        The UAPI specification: revisions, struct layouts, C headers, JSON Schemas
+
+Options:
+  -h, --help     Show this help (also: watchq <command> --help)
+  -V, --version  Print the version
+
+Exit codes: 0 success, 1 failure, 2 usage error.
+`
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { spec: specCommand }
+
+export function main(argv: string[], io: Io = processIo): number {
+  const [command, ...rest] = argv
+  try {
+    if (!command || command === '-h' || command === '--help' || command === 'help') {
+      io.out(HELP)
+      return command ? EXIT.ok : EXIT.usage
+    }
+    if (command === '-V' || command === '--version') {
+      io.out(VERSION)
+      return EXIT.ok
+    }
+    const run = COMMANDS[command]
+    if (!run) throw new UsageError(`unknown command "${command}"; see "watchq --help"`)
+    return run(rest, io)
+  } catch (e) {
+    // parseArgs reports unknown options with a TypeError carrying this code.
+    const code = (e as { code?: string }).code
+    if (e instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`watchq: ${(e as Error).message}`)
+      return EXIT.usage
+    }
+    throw e
+  }
+}
