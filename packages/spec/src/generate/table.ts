@@ -4,6 +4,7 @@ import { computeLayout } from '../layout/compute.js'
 import { members, structLayout } from '../layout/read.js'
 import { struct, valueOn } from '../uapi/lookup.js'
 import type { Constant, Revision } from '../uapi/revisions/revision.js'
+import { literal } from './c-header.js'
 
 const pad = (s: string | number, n: number) => String(s).padStart(n)
 const mark = (c?: string) => (c && c !== 'confirmed' ? ` [${c}]` : '')
@@ -28,7 +29,7 @@ export function structTable(id: string, arch: LayoutArch): string {
 }
 
 function constantLine(c: Constant): string {
-  const v = typeof c.value === 'number' ? String(c.value) : `0x${valueOn(c).toString(16)}`
+  const v = literal(c, valueOn(c)) + (c.c && c.c !== c.name ? `  = ${c.c}` : '')
   const perArch =
     typeof c.value === 'object'
       ? ` (${Object.entries(c.value)

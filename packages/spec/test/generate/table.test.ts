@@ -10,7 +10,7 @@ it('lays out a removal record per arch and places the type bits by endianness', 
 
 it('marks unconfirmed facts and per-arch constants in a revision table', () => {
   const t = revisionTable(revision('pipe-v1'), 'x86_64')
-  expect(t).toMatch(/IOC_WATCH_QUEUE_SET_SIZE\s+0x5760 \(alpha 0x20005760, mips 0x20005760/)
+  expect(t).toMatch(/IOC_WATCH_QUEUE_SET_SIZE\s+0x5760 {2}= _IO\('W', 0x60\) \(alpha 0x20005760, mips 0x20005760/)
   expect(t).toContain('[unconfirmed]')
   expect(revisionTable(revision('mainline'), 'x86_64')).toMatch(/WATCH_QUEUE_NOTE_SIZE\s+128 \(kernel-internal\)/)
 })
