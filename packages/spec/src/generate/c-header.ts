@@ -8,9 +8,12 @@ import type { Constant, Revision } from '../uapi/revisions/revision.js'
 
 const hex = (n: number) => `0x${(n >>> 0).toString(16).padStart(n > 0xffff ? 8 : 2, '0')}`
 
-/** Enum members, counts and shifts read best in decimal; masks and flags in hex. */
+/** Masks and flag bits read best in hex; enum members, counts, sizes and shifts in decimal. */
+const isMask = (name: string) =>
+  /^WATCH_INFO_|^O_|_CAPS\d|^FAN_(MNT|REPORT|MARK)_/.test(name) && !name.endsWith('SHIFT')
+
 export const literal = (c: Constant, n: number) =>
-  n < 0 || c.enum || c.name.endsWith('SHIFT') || n < 10 ? String(n) : hex(n)
+  c.enum || n < 0 || (!isMask(c.name) && n < 0x1000) ? String(n) : hex(n)
 
 /** Constants that another UAPI header defines; generated headers leave them to it. */
 export const isForeign = (c: Constant) => c.c === c.name
