@@ -6,67 +6,30 @@ import { META_SUBTYPES_PIPE } from '../constants/meta_subtype.js'
 import { MOUNT_FLAGS_2020_02, MOUNT_SUBTYPES } from '../constants/mount_subtype.js'
 import { O_NOTIFICATION_PIPE } from '../constants/pipe_flags.js'
 import { SUPERBLOCK_IS_NOW_RO, SUPERBLOCK_SUBTYPES } from '../constants/superblock_subtype.js'
+import { pathWatch } from '../constants/syscalls.js'
 import { TYPES_KEY_MOUNT_SB } from '../constants/watch_notification_type.js'
 import { derive } from './derive.js'
-import { PIPE_KEY_RECORD, PIPE_META_RECORDS, PIPE_V3 } from './pipe-v1.js'
+import { PIPE_V3 } from './pipe-v1.js'
+import { keyRecord, mountRecord, PIPE_CORE_STRUCTS, PIPE_META_RECORDS, superblockRecords } from './records.js'
 import type { RecordRule, Syscall } from './revision.js'
 
-const mountRecord = (struct: string): RecordRule => ({
-  kind: 'mount',
-  type: 'WATCH_TYPE_MOUNT_NOTIFY',
-  subtypeEnum: 'mount_notification_subtype',
-  structs: [struct],
-  length: { kind: 'fixed' },
-})
-
-export const SB_RECORDS: RecordRule[] = [
-  {
-    kind: 'superblock-error',
-    type: 'WATCH_TYPE_SB_NOTIFY',
-    subtype: 'NOTIFY_SUPERBLOCK_ERROR',
-    subtypeEnum: 'superblock_notification_type',
-    structs: ['pipe/superblock_error_notification'],
-    length: { kind: 'fixed' },
-  },
-  {
-    kind: 'superblock',
-    type: 'WATCH_TYPE_SB_NOTIFY',
-    subtypeEnum: 'superblock_notification_type',
-    structs: ['pipe/superblock_notification'],
-    length: { kind: 'fixed' },
-  },
-]
-
-export const mountRecords = (mountStruct: string): RecordRule[] => [
+export const mountRecords = (mountStruct: string, sb = true): RecordRule[] => [
   ...PIPE_META_RECORDS,
-  PIPE_KEY_RECORD,
+  keyRecord('pipe/key_notification'),
   mountRecord(mountStruct),
-  ...SB_RECORDS,
+  ...(sb ? superblockRecords('pipe') : []),
 ]
 
 export const mountStructs = (mountStruct: string, sb = true) => [
-  'pipe/watch_notification',
-  'common/watch_notification_type_filter',
-  'common/watch_notification_filter',
-  'pipe/watch_notification_removal',
-  'pipe/key_notification',
+  ...PIPE_CORE_STRUCTS,
   mountStruct,
   ...(sb ? ['pipe/superblock_notification', 'pipe/superblock_error_notification'] : []),
 ]
 
 const SYSCALLS_2020_02: Syscall[] = [
-  {
-    name: 'watch_mount',
-    signature: 'int watch_mount(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-    numbers: { x86_64: 439, i386: 439, arm: 439, alpha: 549 },
-  },
-  {
-    name: 'watch_sb',
-    signature: 'int watch_sb(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-    numbers: { x86_64: 440, i386: 440, arm: 440, alpha: 550 },
-  },
+  pathWatch('watch_mount', { x86_64: 439, i386: 439, arm: 439, alpha: 549 }),
+  pathWatch('watch_sb', { x86_64: 440, i386: 440, arm: 440, alpha: 550 }),
 ]
-
 /** fsinfo ver #16 (2020-02-18): mount and superblock sources layered on the keys-only pipe core. */
 export const FSINFO_V16 = derive(PIPE_V3, {
   id: 'fsinfo-v16',

@@ -8,7 +8,7 @@ import { O_NOTIFICATION_PIPE } from '../constants/pipe_flags.js'
 import { TYPES_MAINLINE } from '../constants/watch_notification_type.js'
 import { derive } from './derive.js'
 import { PIPE_V5 } from './fsinfo.js'
-import { PIPE_KEY_RECORD, PIPE_META_RECORDS } from './pipe-v1.js'
+import { keyRecord, PIPE_CORE_STRUCTS, PIPE_META_RECORDS } from './records.js'
 
 /** Merged for 5.8 and unchanged through 6.12: only key notifications shipped. */
 export const MAINLINE = derive(PIPE_V5, {
@@ -36,14 +36,8 @@ export const MAINLINE = derive(PIPE_V5, {
     KEYCTL_CAPS1_NOTIFICATIONS,
     ...MAINLINE_LIMITS,
   ],
-  records: [...PIPE_META_RECORDS, PIPE_KEY_RECORD],
-  structs: [
-    'pipe/watch_notification',
-    'common/watch_notification_type_filter',
-    'common/watch_notification_filter',
-    'pipe/watch_notification_removal',
-    'pipe/key_notification',
-  ],
+  records: [...PIPE_META_RECORDS, keyRecord('pipe/key_notification')],
+  structs: PIPE_CORE_STRUCTS,
   syscalls: [
     {
       name: 'keyctl',

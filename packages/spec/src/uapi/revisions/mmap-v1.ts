@@ -1,9 +1,11 @@
 import { BLOCK_SUBTYPES } from '../constants/block_subtype.js'
 import { INFO_ID_SHIFT_V1 } from '../constants/info.js'
 import { KEYCTL_WATCH_KEY_V4 } from '../constants/keyctl.js'
+import { deviceWatch, pathWatch } from '../constants/syscalls.js'
 import { TYPES_RING_V1 } from '../constants/watch_notification_type.js'
 import { derive } from './derive.js'
 import { PRE_V1 } from './pre-v1.js'
+import { blockRecord } from './records.js'
 
 /** 2019-05-28: "General notification queue with user mmap()'able ring buffer". */
 export const MMAP_V1 = derive(PRE_V1, {
@@ -27,35 +29,16 @@ export const MMAP_V1 = derive(PRE_V1, {
     ...BLOCK_SUBTYPES,
     { ...KEYCTL_WATCH_KEY_V4, confidence: 'unconfirmed', note: 'Number in v1 not seen; 30 is the ver #4 value' },
   ],
-  records: [
-    ...PRE_V1.records,
-    {
-      kind: 'block',
-      type: 'WATCH_TYPE_BLOCK_NOTIFY',
-      subtypeEnum: 'block_notification_type',
-      structs: ['ring-v1/block_notification'],
-      length: { kind: 'fixed' },
-    },
-  ],
+  records: [...PRE_V1.records, blockRecord('ring-v1/block_notification')],
   structs: [...PRE_V1.structs, 'ring-v1/block_notification'],
   syscalls: [
-    {
-      name: 'mount_notify',
-      signature: 'int mount_notify(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: { x86_64: 435 },
-      note: 'On top of the fsinfo series (fsinfo = 434)',
-    },
-    {
-      name: 'sb_notify',
-      signature: 'int sb_notify(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: { x86_64: 436 },
-    },
-    {
-      name: 'block_notify',
-      signature: 'int block_notify(int watch_fd, int watch_id)',
-      numbers: { x86_64: 437, i386: 437 },
-      note: 'One global watch list; the kernel stores watch_id << 24',
-    },
+    pathWatch('mount_notify', { x86_64: 435 }, { note: 'On top of the fsinfo series (fsinfo = 434)' }),
+    pathWatch('sb_notify', { x86_64: 436 }),
+    deviceWatch(
+      'block_notify',
+      { x86_64: 437, i386: 437 },
+      { note: 'One global watch list; the kernel stores watch_id << 24' },
+    ),
   ],
   notes: [
     'meta is 20 bytes; metalen = 20/8 = 2 slots, so mask (bytes 16..19) lies in slot 2 and is overwritten by the first record: read mask first.',

@@ -1,17 +1,11 @@
 import { IOCTLS_W } from '../constants/ioctl.js'
 import { KEYCTL_WATCH_KEY_V4 } from '../constants/keyctl.js'
+import { deviceWatch, pathWatch } from '../constants/syscalls.js'
 import { USB_MAX_NAME_LEN, USB_SUBTYPES_V3 } from '../constants/usb_subtype.js'
 import { TYPES_RING_V3 } from '../constants/watch_notification_type.js'
 import { derive } from './derive.js'
 import { MMAP_V2 } from './mmap-v1.js'
-
-const usbRecord = {
-  kind: 'usb' as const,
-  type: 'WATCH_TYPE_USB_NOTIFY',
-  subtypeEnum: 'usb_notification_type',
-  structs: ['ring-v1/usb_notification'],
-  length: { kind: 'flexible' as const, base: 17, roundTo: 8 },
-}
+import { usbRecord } from './records.js'
 
 /** 2019-06-06: ioctls move to 'W', USB source added, block watches via device_notify(). */
 export const MMAP_V3 = derive(MMAP_V2, {
@@ -24,30 +18,22 @@ export const MMAP_V3 = derive(MMAP_V2, {
     { kind: 'message-id', ref: '155981420247.17513.18371208824032389940', note: '09/10 usb' },
   ],
   set: [...IOCTLS_W('Set the ring size in pages'), ...TYPES_RING_V3, ...USB_SUBTYPES_V3, USB_MAX_NAME_LEN],
-  records: [...MMAP_V2.records, usbRecord],
+  records: [
+    ...MMAP_V2.records,
+    usbRecord('ring-v1/usb_notification', { length: { kind: 'flexible', base: 17, roundTo: 8 } }),
+  ],
   structs: [...MMAP_V2.structs, 'ring-v1/usb_notification'],
   syscalls: [
-    {
-      name: 'mount_notify',
-      signature: 'int mount_notify(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: {},
-      confidence: 'unconfirmed',
-      note: 'Numbers for ver #3 not retrieved',
-    },
-    {
-      name: 'sb_notify',
-      signature: 'int sb_notify(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: {},
-      confidence: 'unconfirmed',
-      note: 'Numbers for ver #3 not retrieved',
-    },
-    {
-      name: 'device_notify',
-      signature: 'int device_notify(int watch_fd, int watch_id)',
-      numbers: {},
-      confidence: 'unconfirmed',
-      note: 'Block watches became a common device list; numbers not retrieved',
-    },
+    pathWatch('mount_notify', {}, { confidence: 'unconfirmed', note: 'Numbers for ver #3 not retrieved' }),
+    pathWatch('sb_notify', {}, { confidence: 'unconfirmed', note: 'Numbers for ver #3 not retrieved' }),
+    deviceWatch(
+      'device_notify',
+      {},
+      {
+        confidence: 'unconfirmed',
+        note: 'Block watches became a common device list; numbers not retrieved',
+      },
+    ),
   ],
   notes: [
     'USB record length is round_up(17 + name_len, 8) bytes, in v1 byte-valued slot units.',
@@ -66,17 +52,9 @@ export const MMAP_V4 = derive(MMAP_V3, {
   ],
   set: [KEYCTL_WATCH_KEY_V4],
   syscalls: [
-    {
-      name: 'watch_mount',
-      signature: 'int watch_mount(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: { x86_64: 435 },
-    },
-    {
-      name: 'watch_sb',
-      signature: 'int watch_sb(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: { x86_64: 436 },
-    },
-    { name: 'watch_devices', signature: 'int watch_devices(int watch_fd, int watch_id)', numbers: { x86_64: 437 } },
+    pathWatch('watch_mount', { x86_64: 435 }),
+    pathWatch('watch_sb', { x86_64: 436 }),
+    deviceWatch('watch_devices', { x86_64: 437 }),
   ],
   notes: [
     'LSM hooks added.',

@@ -4,46 +4,24 @@ import { IOCTLS_W } from '../constants/ioctl.js'
 import { KEY_SUBTYPES } from '../constants/key_subtype.js'
 import { KEYCTL_WATCH_KEY_V4 } from '../constants/keyctl.js'
 import { META_SUBTYPES_RING } from '../constants/meta_subtype.js'
+import { deviceWatch } from '../constants/syscalls.js'
 import { USB_MAX_NAME_LEN, USB_SUBTYPES_V3, USB_SUBTYPES_V8 } from '../constants/usb_subtype.js'
 import { TYPES_KEY_BLOCK_USB } from '../constants/watch_notification_type.js'
 import { derive } from './derive.js'
 import { MMAP_V4 } from './mmap-v3.js'
+import { blockRecord, keyRecord, metaRecord, usbRecord } from './records.js'
 import type { RecordRule } from './revision.js'
 
-const meta = (kind: 'skip' | 'removal', subtype: string, structs: string[]): RecordRule => ({
-  kind,
-  type: 'WATCH_TYPE_META',
-  subtype,
-  structs,
-  length: { kind: 'fixed' },
-})
-
 const RECORDS_V5: RecordRule[] = [
-  meta('skip', 'WATCH_META_SKIP_NOTIFICATION', ['ring-v5/watch_notification']),
-  meta('removal', 'WATCH_META_REMOVAL_NOTIFICATION', ['ring-v5/watch_notification']),
-  {
-    kind: 'key',
-    type: 'WATCH_TYPE_KEY_NOTIFY',
-    subtypeEnum: 'key_notification_subtype',
-    structs: ['ring-v5/key_notification'],
-    length: { kind: 'fixed' },
-  },
-  {
-    kind: 'block',
-    type: 'WATCH_TYPE_BLOCK_NOTIFY',
-    subtypeEnum: 'block_notification_type',
-    structs: ['ring-v5/block_notification'],
-    length: { kind: 'fixed' },
-  },
-  {
-    kind: 'usb',
-    type: 'WATCH_TYPE_USB_NOTIFY',
-    subtypeEnum: 'usb_notification_type',
-    structs: ['ring-v5/usb_notification'],
+  metaRecord('skip', 'WATCH_META_SKIP_NOTIFICATION', ['ring-v5/watch_notification']),
+  metaRecord('removal', 'WATCH_META_REMOVAL_NOTIFICATION', ['ring-v5/watch_notification']),
+  keyRecord('ring-v5/key_notification'),
+  blockRecord('ring-v5/block_notification'),
+  usbRecord('ring-v5/usb_notification', {
     length: { kind: 'flexible', base: 17, roundTo: 8 },
     confidence: 'unconfirmed',
     note: 'Length encoding after ver #3 not seen; ver #3 used round_up(17 + name_len, 8)',
-  },
+  }),
 ]
 
 const STRUCTS_V5 = [
@@ -88,13 +66,7 @@ export const MMAP_V5 = derive(MMAP_V4, {
   records: RECORDS_V5,
   structs: STRUCTS_V5,
   syscalls: [
-    {
-      name: 'watch_devices',
-      signature: 'int watch_devices(int watch_fd, int watch_id, unsigned int flags)',
-      numbers: {},
-      confidence: 'unconfirmed',
-      note: 'Numbers for ver #5..#7 not retrieved',
-    },
+    deviceWatch('watch_devices', {}, { confidence: 'unconfirmed', note: 'Numbers for ver #5..#7 not retrieved' }, true),
   ],
   notes: [
     'Mount and superblock notifications moved to a separate series, "Mount and superblock notifications [ver #5]", whose layouts were not retrieved.',
@@ -117,7 +89,7 @@ export const MMAP_V6 = derive(MMAP_V5, {
   ],
   records: [
     RECORDS_V5[0]!,
-    meta('removal', 'WATCH_META_REMOVAL_NOTIFICATION', [
+    metaRecord('removal', 'WATCH_META_REMOVAL_NOTIFICATION', [
       'ring-v5/watch_notification',
       'ring-v5/watch_notification_removal',
     ]),
@@ -147,13 +119,15 @@ export const MMAP_V8 = derive(MMAP_V7, {
   remove: USB_SUBTYPES_V3.map((c) => c.name).filter((n) => !USB_SUBTYPES_V8.some((c) => c.name === n)),
   set: [...USB_SUBTYPES_V8],
   syscalls: [
-    {
-      name: 'watch_devices',
-      signature: 'int watch_devices(int watch_fd, int watch_id, unsigned int flags)',
-      numbers: { x86_64: 436 },
-      confidence: 'unconfirmed',
-      note: 'Most likely 436 (after clone3 435); confirmed only for pipe-v3. flags must be 0 (unconfirmed)',
-    },
+    deviceWatch(
+      'watch_devices',
+      { x86_64: 436 },
+      {
+        confidence: 'unconfirmed',
+        note: 'Most likely 436 (after clone3 435); confirmed only for pipe-v3. flags must be 0 (unconfirmed)',
+      },
+      true,
+    ),
   ],
   notes: [
     'Pages are charged to RLIMIT_MEMLOCK (CAP_IPC_LOCK bypasses); the mapping is VM_DONTEXPAND.',

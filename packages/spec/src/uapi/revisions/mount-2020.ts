@@ -5,6 +5,7 @@ import { KEYCTL_CAPS1_NOTIFICATIONS, KEYCTL_WATCH_KEY } from '../constants/keyct
 import { META_SUBTYPES_PIPE } from '../constants/meta_subtype.js'
 import { MOUNT_FLAGS_2020_02, MOUNT_FLAGS_2020_08, MOUNT_SUBTYPES } from '../constants/mount_subtype.js'
 import { O_NOTIFICATION_PIPE } from '../constants/pipe_flags.js'
+import { pathWatch } from '../constants/syscalls.js'
 import { TYPES_KEY_MOUNT } from '../constants/watch_notification_type.js'
 import { derive, marked } from './derive.js'
 import { mountRecords, mountStructs } from './fsinfo.js'
@@ -21,7 +22,6 @@ const base = [
   KEYCTL_WATCH_KEY,
   KEYCTL_CAPS1_NOTIFICATIONS,
 ]
-const records = (struct: string) => mountRecords(struct).filter((r) => r.type !== 'WATCH_TYPE_SB_NOTIFY')
 
 /** July 2020: a 4-patch "Mount notifications" set on top of mainline; its header was not retrieved. */
 export const MOUNT_2020_07 = derive(MAINLINE, {
@@ -34,7 +34,7 @@ export const MOUNT_2020_07 = derive(MAINLINE, {
   confidence: 'unconfirmed',
   note: 'Layout not retrieved; most likely still the 28-byte pipe ver #5 record and the Feb-2020 flags',
   constants: [...marked(base, 'unconfirmed', 'July 2020 header not retrieved'), ...MOUNT_FLAGS_2020_02],
-  records: records('pipe/mount_notification~2020-03'),
+  records: mountRecords('pipe/mount_notification~2020-03', false),
   structs: mountStructs('pipe/mount_notification~2020-03', false),
   syscalls: [],
 })
@@ -51,15 +51,16 @@ export const MOUNT_2020_08 = derive(MAINLINE, {
   status: 'posted',
   kernel: undefined,
   constants: [...base, ...MOUNT_FLAGS_2020_08],
-  records: records('pipe/mount_notification~2020-08'),
+  records: mountRecords('pipe/mount_notification~2020-08', false),
   structs: mountStructs('pipe/mount_notification~2020-08', false),
   syscalls: [
-    {
-      name: 'watch_mount',
-      signature: 'int watch_mount(int dfd, const char *path, unsigned int at_flags, int watch_fd, int watch_id)',
-      numbers: { x86_64: 440, i386: 440, arm: 440, alpha: 440 },
-      note: '440 on every table (after faccessat2 439)',
-    },
+    pathWatch(
+      'watch_mount',
+      { x86_64: 440, i386: 440, arm: 440, alpha: 440 },
+      {
+        note: '440 on every table (after faccessat2 439)',
+      },
+    ),
   ],
   notes: [
     "Counters moved to fsinfo at Miklos Szeredi's request; watches per user were limited.",

@@ -5,38 +5,12 @@ import { KEY_SUBTYPES } from '../constants/key_subtype.js'
 import { KEYCTL_WATCH_KEY } from '../constants/keyctl.js'
 import { META_SUBTYPES_PIPE } from '../constants/meta_subtype.js'
 import { O_NOTIFICATION_PIPE, O_TMPFILE } from '../constants/pipe_flags.js'
+import { deviceWatch } from '../constants/syscalls.js'
 import { USB_MAX_NAME_LEN, USB_SUBTYPES_V8 } from '../constants/usb_subtype.js'
 import { TYPES_KEY_BLOCK_USB } from '../constants/watch_notification_type.js'
 import { derive, marked } from './derive.js'
 import { MMAP_V8 } from './mmap-v5.js'
-import type { RecordRule } from './revision.js'
-
-export const PIPE_META_RECORDS: RecordRule[] = [
-  {
-    kind: 'removal',
-    type: 'WATCH_TYPE_META',
-    subtype: 'WATCH_META_REMOVAL_NOTIFICATION',
-    structs: ['pipe/watch_notification', 'pipe/watch_notification_removal'],
-    length: { kind: 'fixed' },
-    note: '16 bytes when the object id is non-zero (key serials), 8 bytes otherwise',
-  },
-  {
-    kind: 'loss',
-    type: 'WATCH_TYPE_META',
-    subtype: 'WATCH_META_LOSS_NOTIFICATION',
-    structs: ['pipe/watch_notification'],
-    length: { kind: 'fixed' },
-    note: 'Synthesised by read() after the last record queued before the loss; info = 8',
-  },
-]
-
-export const PIPE_KEY_RECORD: RecordRule = {
-  kind: 'key',
-  type: 'WATCH_TYPE_KEY_NOTIFY',
-  subtypeEnum: 'key_notification_subtype',
-  structs: ['pipe/key_notification'],
-  length: { kind: 'fixed' },
-}
+import { blockRecord, keyRecord, PIPE_CORE_STRUCTS, PIPE_META_RECORDS, usbRecord } from './records.js'
 
 const keyctl = {
   ...KEYCTL_WATCH_KEY,
@@ -89,39 +63,18 @@ export const PIPE_V1 = derive(MMAP_V8, {
           }
         : r,
     ),
-    PIPE_KEY_RECORD,
-    {
-      kind: 'block',
-      type: 'WATCH_TYPE_BLOCK_NOTIFY',
-      subtypeEnum: 'block_notification_type',
-      structs: ['pipe/block_notification'],
-      length: { kind: 'fixed' },
-    },
-    {
-      kind: 'usb',
-      type: 'WATCH_TYPE_USB_NOTIFY',
-      subtypeEnum: 'usb_notification_type',
-      structs: ['pipe/usb_notification'],
-      length: { kind: 'flexible', base: 17 },
-    },
+    keyRecord('pipe/key_notification'),
+    blockRecord('pipe/block_notification'),
+    usbRecord('pipe/usb_notification', { length: { kind: 'flexible', base: 17 } }),
   ],
-  structs: [
-    'pipe/watch_notification',
-    'common/watch_notification_type_filter',
-    'common/watch_notification_filter',
-    'pipe/watch_notification_removal',
-    'pipe/key_notification',
-    'pipe/block_notification',
-    'pipe/usb_notification',
-  ],
+  structs: [...PIPE_CORE_STRUCTS, 'pipe/block_notification', 'pipe/usb_notification'],
   syscalls: [
-    {
-      name: 'watch_devices',
-      signature: 'int watch_devices(int watch_fd, int watch_id, unsigned int flags)',
-      numbers: {},
-      confidence: 'unconfirmed',
-      note: 'Unchanged from ver #8; numbers not retrieved for pipe-v1',
-    },
+    deviceWatch(
+      'watch_devices',
+      {},
+      { confidence: 'unconfirmed', note: 'Unchanged from ver #8; numbers not retrieved for pipe-v1' },
+      true,
+    ),
   ],
   notes: [
     'pipe2(O_TMPFILE) was a placeholder flag.',
@@ -169,11 +122,12 @@ export const PIPE_V3 = derive(PIPE_V2, {
     ...TYPES_KEY_BLOCK_USB('WATCH_TYPE__NR'),
   ],
   syscalls: [
-    {
-      name: 'watch_devices',
-      signature: 'int watch_devices(int watch_fd, int watch_id, unsigned int flags)',
-      numbers: { x86_64: 436, i386: 436, arm: 436, arm64_compat: 436, mips: 436, powerpc: 436, alpha: 546 },
-    },
+    deviceWatch(
+      'watch_devices',
+      { x86_64: 436, i386: 436, arm: 436, arm64_compat: 436, mips: 436, powerpc: 436, alpha: 546 },
+      {},
+      true,
+    ),
   ],
   notes: [
     'A linux-next snapshot with KEY and BLOCK but no USB (WATCH_TYPE__NR 3) is grate-driver/linux@5729db177af045ef27aff408fc0a3c9446f453b6.',

@@ -5,6 +5,7 @@ import { META_SUBTYPES_RING } from '../constants/meta_subtype.js'
 import { MOUNT_SUBTYPES } from '../constants/mount_subtype.js'
 import { SUPERBLOCK_SUBTYPES } from '../constants/superblock_subtype.js'
 import { TYPES_PRE_V1 } from '../constants/watch_notification_type.js'
+import { keyRecord, metaRecord, mountRecord, superblockRecords } from './records.js'
 import type { Revision } from './revision.js'
 
 /** An older dhowells branch state of the ring header: no block type, no WATCH_INFO_ID__SHIFT. */
@@ -35,50 +36,13 @@ export const PRE_V1: Revision = {
     ...SUPERBLOCK_SUBTYPES,
   ],
   records: [
-    {
-      kind: 'skip',
-      type: 'WATCH_TYPE_META',
-      subtype: 'WATCH_META_SKIP_NOTIFICATION',
-      structs: ['ring-v1/watch_notification'],
-      length: { kind: 'fixed' },
+    metaRecord('skip', 'WATCH_META_SKIP_NOTIFICATION', ['ring-v1/watch_notification'], {
       note: 'Padding to the end of the ring, and the ring header itself; any length',
-    },
-    {
-      kind: 'removal',
-      type: 'WATCH_TYPE_META',
-      subtype: 'WATCH_META_REMOVAL_NOTIFICATION',
-      structs: ['ring-v1/watch_notification'],
-      length: { kind: 'fixed' },
-    },
-    {
-      kind: 'mount',
-      type: 'WATCH_TYPE_MOUNT_NOTIFY',
-      subtypeEnum: 'mount_notification_subtype',
-      structs: ['ring-v1/mount_notification'],
-      length: { kind: 'fixed' },
-    },
-    {
-      kind: 'superblock-error',
-      type: 'WATCH_TYPE_SB_NOTIFY',
-      subtype: 'NOTIFY_SUPERBLOCK_ERROR',
-      subtypeEnum: 'superblock_notification_type',
-      structs: ['ring-v1/superblock_error_notification'],
-      length: { kind: 'fixed' },
-    },
-    {
-      kind: 'superblock',
-      type: 'WATCH_TYPE_SB_NOTIFY',
-      subtypeEnum: 'superblock_notification_type',
-      structs: ['ring-v1/superblock_notification'],
-      length: { kind: 'fixed' },
-    },
-    {
-      kind: 'key',
-      type: 'WATCH_TYPE_KEY_NOTIFY',
-      subtypeEnum: 'key_notification_subtype',
-      structs: ['ring-v1/key_notification'],
-      length: { kind: 'fixed' },
-    },
+    }),
+    metaRecord('removal', 'WATCH_META_REMOVAL_NOTIFICATION', ['ring-v1/watch_notification']),
+    mountRecord('ring-v1/mount_notification'),
+    ...superblockRecords('ring-v1'),
+    keyRecord('ring-v1/key_notification'),
   ],
   structs: [
     'ring-v1/watch_notification',
