@@ -37,10 +37,19 @@ export const Constant = Type.Object(
 )
 export type Constant = Static<typeof Constant>
 
+export const RECORD_KINDS = [
+  'skip',
+  'removal',
+  'loss',
+  'key',
+  'mount',
+  'superblock',
+  'superblock-error',
+  'block',
+  'usb',
+] as const
 export const RecordKind = Type.Union(
-  ['skip', 'removal', 'loss', 'key', 'mount', 'superblock', 'superblock-error', 'block', 'usb'].map((k) =>
-    Type.Literal(k),
-  ),
+  RECORD_KINDS.map((k) => Type.Literal(k)),
   { description: 'Decoded kind of a record' },
 )
 export type RecordKind = Static<typeof RecordKind>
@@ -87,7 +96,9 @@ export type Syscall = Static<typeof Syscall>
 
 export const Source = Type.Object(
   {
-    kind: Type.Union(['message-id', 'commit', 'archive', 'repository', 'header'].map((k) => Type.Literal(k))),
+    kind: Type.Union(
+      (['message-id', 'commit', 'archive', 'repository', 'header'] as const).map((k) => Type.Literal(k)),
+    ),
     ref: Type.String(),
     note: Type.Optional(Type.String()),
   },

@@ -1,0 +1,161 @@
+// Turns @watchq/spec into the decoder's plain-data tables. Imported by scripts/generate.ts (which
+// writes src/generated/revisions.ts) and by the freshness test (which compares with that file).
+import {
+  computeLayout,
+  constant,
+  enumMembers,
+  infoLayout,
+  LAYOUT_ARCHES,
+  members,
+  offsetOn,
+  REVISIONS,
+  type Revision,
+  STRUCTS,
+  structLayout,
+  type TStruct,
+  valueOn,
+} from '@watchq/spec'
+import type { FieldTable, GeneratedRevision, GeneratedRule, StructTable } from '../src/tables.js'
+
+const camel = (c: string) => c.replace(/^_+/, '').replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())
+
+/** `NOTIFY_KEY_LINKED` → `linked`, `NOTIFY_USB_DEVICE_ADD` → `device-add`. */
+export const eventName = (c: string) => c.split('_').slice(2).join('-').toLowerCase()
+
+/** `WATCH_TYPE_KEY_NOTIFY` → `key`, `WATCH_TYPE_SB_NOTIFY` → `sb`. */
+const typeName = (c: string) =>
+  c
+    .replace(/^WATCH_TYPE_/, '')
+    .replace(/_NOTIFY$/, '')
+    .toLowerCase()
+
+function struct(id: string): TStruct {
+  const s = STRUCTS.get(id)
+  if (!s) throw new Error(`unknown struct ${id}`)
+  return s
+}
+
+/** Payload fields of a record struct, nested structs flattened, the record header left out. */
+function payloadFields(s: TStruct, base = 0, prefix = ''): FieldTable[] {
+  return members(s).flatMap((m): FieldTable[] => {
+    const offsets = LAYOUT_ARCHES.map((a) => offsetOn(m.layout, a))
+    if (new Set(offsets).size !== 1) throw new Error(`${structLayout(s).id}.${m.name} moves between arches`)
+    const offset = base + m.layout.offset
+    if (m.layout.ctype === 'struct watch_notification') return []
+    const c = `${prefix}${m.name}`
+    if (m.layout.flexible && m.layout.ctype.startsWith('struct ')) {
+      const element = (m.schema as unknown as { items: TStruct }).items
+      const lengthField = camel(m.layout.lengthField!)
+      return [{ name: camel(m.name), c, offset, type: 'structs', lengthField, element: structLayout(element).id }]
+    }
+    if (m.layout.flexible) {
+      if (m.layout.ctype !== '__u8' || !m.layout.lengthField) throw new Error(`${c}: unsupported flexible member`)
+      return [{ name: camel(m.name), c, offset, type: 'bytes', lengthField: camel(m.layout.lengthField) }]
+    }
+    if (m.layout.ctype.startsWith('struct ')) return payloadFields(m.schema as TStruct, offset, `${c}.`)
+    const count = m.layout.count ? { count: m.layout.count } : {}
+    const type = ({ __u8: 'u8', __u16: 'u16', __u32: 'u32', __u64: 'u64' } as const)[m.layout.ctype as '__u8']
+    if (!type) throw new Error(`${c}: unsupported type ${m.layout.ctype}`)
+    return [{ name: camel(m.name), c, offset, type, ...count }]
+  })
+}
+
+export function structTable(id: string): StructTable {
+  const s = struct(id)
+  // The bare record header (8-byte removal, skip and loss records) has no payload.
+  if (id.endsWith('/watch_notification')) return { id, size: 8, fields: [] }
+  const sizes = new Set(LAYOUT_ARCHES.map((a) => computeLayout(s, a).size))
+  if (sizes.size !== 1) throw new Error(`${id} has a different sizeof per arch`)
+  return { id, size: [...sizes][0]!, fields: payloadFields(s) }
+}
+
+function bitfield(headerId: string, name: 'type' | 'subtype') {
+  const at = (arch: 'x86_64' | 's390x') => computeLayout(struct(headerId), arch).members.find((m) => m.name === name)
+  const m = members(struct(headerId)).find((x) => x.name === name)
+  return { le: at('x86_64')!.shift!, be: at('s390x')!.shift!, width: m!.layout.bitfield!.width }
+}
+
+const FLAG_NAMES = [
+  'WATCH_INFO_OVERRUN',
+  'WATCH_INFO_ENOMEM',
+  'WATCH_INFO_RECURSIVE',
+  'WATCH_INFO_IN_SUBTREE',
+  'WATCH_INFO_NOTIFICATIONS_LOST',
+]
+
+export function revisionTable(rev: Revision): GeneratedRevision {
+  const info = infoLayout(rev)
+  const headerId = rev.structs.find((id) => id.endsWith('/watch_notification'))
+  if (!headerId) throw new Error(`${rev.id} has no record header`)
+  const types = Object.fromEntries(
+    enumMembers(rev, 'watch_notification_type')
+      .filter((c) => !c.name.endsWith('__NR'))
+      .map((c) => [valueOn(c), typeName(c.name)]),
+  )
+  const rules = rev.records.map(
+    (r): GeneratedRule => ({
+      kind: r.kind,
+      type: valueOn(constant(rev, r.type)),
+      subtype: r.subtype ? valueOn(constant(rev, r.subtype)) : null,
+      structs: r.structs
+        .map(structTable)
+        .sort((a, b) => a.size - b.size)
+        .map((t) => t.id),
+      length: r.length,
+      events: r.subtypeEnum
+        ? Object.fromEntries(enumMembers(rev, r.subtypeEnum).map((c) => [valueOn(c), eventName(c.name)]))
+        : {},
+    }),
+  )
+  const flags = Object.fromEntries(
+    FLAG_NAMES.flatMap((n) => {
+      const c = rev.constants.find((x) => x.name === n)
+      return c ? [[n, valueOn(c)]] : []
+    }),
+  )
+  const table: GeneratedRevision = {
+    id: rev.id,
+    transport: rev.transport as 'mmap-ring' | 'pipe',
+    lengthUnit: info.lengthUnit,
+    lengthMask: info.lengthMask,
+    lengthShift: info.lengthShift,
+    idMask: info.idMask,
+    idShift: info.idShift,
+    typeInfoMask: info.typeInfoMask,
+    maxLength: (info.lengthMask >>> info.lengthShift) * info.lengthUnit,
+    header: { type: bitfield(headerId, 'type'), subtype: bitfield(headerId, 'subtype') },
+    types,
+    rules,
+    flags,
+  }
+  if (!rev.ring) return table
+  const ring = struct(rev.ring.header)
+  const off = (name: string) => members(ring).find((m) => m.name === name)!.layout.offset
+  return {
+    ...table,
+    ring: {
+      headerSize: structLayout(ring).size,
+      metaSlots: rev.ring.metaSlots,
+      head: off('head'),
+      tail: off('tail'),
+      mask: off('mask'),
+    },
+  }
+}
+
+/** Source text of src/generated/revisions.ts. */
+export function generatedSource(): string {
+  const tables = REVISIONS.filter((r) => r.transport !== 'fanotify').map(revisionTable)
+  const filters = ['common/watch_notification_filter', 'common/watch_notification_type_filter']
+  const ids = [...new Set([...tables.flatMap((t) => t.rules.flatMap((r) => r.structs)), ...filters])].sort()
+  const structs = Object.fromEntries(ids.map((id) => [id, structTable(id)]))
+  return [
+    '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
+    "import type { GeneratedRevision, StructTable } from '../tables.js'",
+    '',
+    `export const STRUCT_TABLES: Readonly<Record<string, StructTable>> = ${JSON.stringify(structs, null, 1)}`,
+    '',
+    `export const REVISION_TABLES: readonly GeneratedRevision[] = ${JSON.stringify(tables, null, 1)}`,
+    '',
+  ].join('\n')
+}
