@@ -1,7 +1,12 @@
 // @watchq/decoder: Linux watch_queue notification records ⇄ bytes, for every UAPI revision.
+export { type Columns, decodeColumns, type RecordVisitor, scan } from './bulk.js'
 export { type DecodeOptions, decode } from './decode.js'
+export { type EncodeOptions, encode, type RecordInput } from './encode.js'
 export { DecodeError, type DecodeErrorCode, EncodeError } from './errors.js'
+export { decodeFilter, encodeFilter, type Filter, type FilterEntry, type FilterOptions } from './filter.js'
 export { HOST_ENDIAN } from './options.js'
 export * from './record.js'
 export { REVISION_IDS, type Revision, revision } from './revisions.js'
+export { decodeRing, encodeRing, type RingBuildOptions, type RingOptions, type RingSnapshot } from './ring.js'
+export { decodeStream, StreamDecoder } from './stream.js'
 export type { FieldTable, RecordKind, RevisionTable, RuleTable, StructTable } from './tables.js'

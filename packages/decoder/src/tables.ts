@@ -43,6 +43,7 @@ export interface RuleTable {
   readonly structs: readonly StructTable[]
   readonly length:
     | { readonly kind: 'fixed' }
+    | { readonly kind: 'padding' }
     | { readonly kind: 'flexible'; readonly base: number; readonly roundTo?: number }
   /** Event names of the subtypes, by subtype value (`NOTIFY_KEY_LINKED` → `linked`). */
   readonly events: Readonly<Record<number, string>>

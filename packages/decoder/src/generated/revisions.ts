@@ -501,7 +501,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v1/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -645,7 +645,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v1/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -812,7 +812,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v1/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -980,7 +980,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v1/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -1169,7 +1169,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v1/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -1356,7 +1356,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v5/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -1486,7 +1486,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v5/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -1617,7 +1617,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v5/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },
@@ -1748,7 +1748,7 @@ export const REVISION_TABLES: readonly GeneratedRevision[] = [
      "ring-v5/watch_notification"
     ],
     "length": {
-     "kind": "fixed"
+     "kind": "padding"
     },
     "events": {}
    },

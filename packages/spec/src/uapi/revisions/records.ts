@@ -4,8 +4,16 @@ import type { RecordRule } from './revision.js'
 type Extra = Pick<RecordRule, 'confidence' | 'note'>
 const fixed = { kind: 'fixed' } as const
 
+/** Meta records; SKIP records pad to the end of the ring (and cover the ring header), so any length. */
 export const metaRecord = (kind: 'skip' | 'removal' | 'loss', subtype: string, structs: string[], extra: Extra = {}) =>
-  ({ kind, type: 'WATCH_TYPE_META', subtype, structs, length: fixed, ...extra }) as RecordRule
+  ({
+    kind,
+    type: 'WATCH_TYPE_META',
+    subtype,
+    structs,
+    length: kind === 'skip' ? { kind: 'padding' } : fixed,
+    ...extra,
+  }) as RecordRule
 
 const typed =
   (kind: RecordRule['kind'], type: string, subtypeEnum: string) =>

@@ -57,6 +57,13 @@ export type RecordKind = Static<typeof RecordKind>
 export const RecordLength = Type.Union([
   Type.Object({ kind: Type.Literal('fixed') }, { additionalProperties: false, description: 'sizeof the struct' }),
   Type.Object(
+    { kind: Type.Literal('padding') },
+    {
+      additionalProperties: false,
+      description: 'Any length from sizeof the struct up; the rest is padding (ring SKIP records)',
+    },
+  ),
+  Type.Object(
     {
       kind: Type.Literal('flexible'),
       base: Type.Integer({ minimum: 8, description: 'Bytes before the flexible member' }),
