@@ -1,7 +1,7 @@
 // The bulk path: walk records without allocating an object per record. `scan` hands each record's
 // header fields to a visitor; `decodeColumns` fills typed arrays, one entry per record.
 import { recordLengthAt } from './decode.js'
-import { type DecodeOptions, resolve, shiftOf } from './options.js'
+import { type DecodeOptions, resolve } from './options.js'
 
 /** Called once per record with its header fields; payload words are read through `view`. */
 export type RecordVisitor = (offset: number, length: number, type: number, subtype: number, info: number) => void

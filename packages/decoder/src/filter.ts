@@ -62,7 +62,7 @@ export function encodeFilter(entries: readonly FilterEntry[], opts: FilterOption
     view.setUint32(at + field(ENTRY, 'type').offset, e.type, little)
     view.setUint32(at + field(ENTRY, 'infoFilter').offset, e.infoFilter ?? 0, little)
     view.setUint32(at + field(ENTRY, 'infoMask').offset, e.infoMask ?? 0, little)
-    words.forEach((w, k) => view.setUint32(at + field(ENTRY, 'subtypeFilter').offset + 4 * k, w, little))
+    for (const [k, w] of words.entries()) view.setUint32(at + field(ENTRY, 'subtypeFilter').offset + 4 * k, w, little)
   })
   return out
 }
