@@ -1,6 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { project } from '../../vitest.shared.js'
 
-export default defineProject({
-  resolve: { conditions: ['@watchq/source'] },
-  test: { name: 'conformance', include: ['test/**/*.test.ts'] },
-})
+export default project({ name: 'conformance', include: ['test/**/*.test.ts'] })

@@ -1,10 +1,7 @@
-import { defineProject } from 'vitest/config'
+import { project } from '../../vitest.shared.js'
 
-export default defineProject({
-  resolve: { conditions: ['@watchq/source'] },
-  test: {
-    name: 'decoder',
-    include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
-  },
+export default project({
+  name: 'decoder',
+  include: ['test/**/*.test.ts'],
+  typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
 })

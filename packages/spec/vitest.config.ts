@@ -1,11 +1,8 @@
-import { defineProject } from 'vitest/config'
+import { project } from '../../vitest.shared.js'
 
-export default defineProject({
-  resolve: { conditions: ['@watchq/source'] },
-  test: {
-    name: 'spec',
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
-  },
+export default project({
+  name: 'spec',
+  include: ['test/**/*.test.ts'],
+  globalSetup: ['test/support/global-setup.ts'],
+  typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
 })

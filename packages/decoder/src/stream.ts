@@ -43,10 +43,17 @@ export class StreamDecoder {
   /** Ends the stream; throws if an incomplete record is left. */
   end(): void {
     if (this.#pending.length === 0) return
-    const r = this.#r
-    const view = new DataView(this.#pending.buffer, this.#pending.byteOffset, this.#pending.byteLength)
-    recordLengthAt(r, view, 0, this.#pending.length, this.#offset)
-    throw new DecodeError('truncated', this.#offset, 'stream ended inside a record')
+    const p = this.#pending
+    // A complete header with a bad length is reported as such; anything else is a cut-off record.
+    if (p.length >= 8)
+      recordLengthAt(
+        this.#r,
+        new DataView(p.buffer, p.byteOffset, p.byteLength),
+        0,
+        Number.MAX_SAFE_INTEGER,
+        this.#offset,
+      )
+    throw new DecodeError('truncated', this.#offset, `stream ended ${p.length} bytes into a record`)
   }
 }
 

@@ -1,0 +1,31 @@
+// The lines of the kernel's samples/watch_queue/watch_test.c for each record: a NOTIFY line with
+// the raw header, then one describing line. Offsets are the record's (the sample prints them
+// relative to each read() buffer).
+import type { WatchRecord } from '../record.js'
+
+const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0')
+
+/** The sample's names of key subtypes; it prints "(null)" for others. */
+const KEY_NAMES = ['instantiated', 'updated', 'linked', 'unlinked', 'cleared', 'revoked', 'invalidated', 'setattr']
+
+export function sampleLines(rec: WatchRecord): string[] {
+  const head = `NOTIFY[${hex(rec.offset, 3)}]: ty=${hex(rec.type, 6)} sy=${hex(rec.subtype, 2)} i=${hex(rec.info, 8)}`
+  switch (rec.kind) {
+    case 'removal':
+      return [head, `REMOVAL of watchpoint ${hex(rec.watchId, 8)}`]
+    case 'loss':
+      return [head, '-- LOSS --']
+    case 'skip':
+      return [head, 'other meta record']
+    case 'key':
+      if (rec.length !== 16) return [head, 'Incorrect key message length']
+      return [
+        head,
+        `KEY ${hex(rec.keyId, 8)} change=${rec.subtype}[${KEY_NAMES[rec.subtype] ?? '(null)'}] aux=${rec.aux >>> 0}`,
+      ]
+    case 'unknown':
+      return [head, rec.type === 0 ? 'other meta record' : 'other type']
+    default:
+      return [head, 'other type']
+  }
+}
