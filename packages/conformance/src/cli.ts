@@ -1,4 +1,12 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js'
 
-process.exitCode = main(process.argv.slice(2))
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (e: unknown) => {
+    console.error('watchq: internal error:', e)
+    process.exitCode = 70
+  },
+)

@@ -1,13 +1,21 @@
-// What a command may touch: its output streams. Commands return an exit code and never call
-// process.exit, so tests run them in-process.
+// What a command may touch: its output streams and standard input. Commands return an exit code
+// and never call process.exit, so tests run them in-process with fake streams.
 export interface Io {
   out(text: string): void
   err(text: string): void
+  /** Standard input as chunks. */
+  stdin(): AsyncIterable<Uint8Array>
+  /** Whether standard input is a terminal (nobody is piping bytes in). */
+  readonly stdinIsTTY: boolean
 }
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  stdin: () => process.stdin,
+  get stdinIsTTY() {
+    return Boolean(process.stdin.isTTY)
+  },
 }
 
 /** Exit codes shared by every command. */

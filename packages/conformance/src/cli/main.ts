@@ -1,4 +1,5 @@
 // `watchq`: one entry point, subcommands wired here and nowhere else.
+import { decodeCommand } from './decode.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
 import { specCommand } from './spec.js'
 
@@ -10,6 +11,7 @@ Specification, conformance suite and reference decoder for Linux's general notif
 (watch_queue: pipe2(O_NOTIFICATION_PIPE), IOC_WATCH_QUEUE_SET_SIZE/SET_FILTER, KEYCTL_WATCH_KEY).
 
 Commands:
+  decode      Decode notification records (binary or hex) to JSON, keyutils or kernel-sample lines
   spec        The UAPI specification: revisions, struct layouts, C headers, JSON Schemas
 
 Options:
@@ -19,9 +21,12 @@ Options:
 Exit codes: 0 success, 1 failure, 2 usage error.
 `
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => number> = { spec: specCommand }
+const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
+  decode: decodeCommand,
+  spec: specCommand,
+}
 
-export function main(argv: string[], io: Io = processIo): number {
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (!command || command === '-h' || command === '--help' || command === 'help') {
@@ -34,7 +39,7 @@ export function main(argv: string[], io: Io = processIo): number {
     }
     const run = COMMANDS[command]
     if (!run) throw new UsageError(`unknown command "${command}"; see "watchq --help"`)
-    return run(rest, io)
+    return await run(rest, io)
   } catch (e) {
     // parseArgs reports unknown options with a TypeError carrying this code.
     const code = (e as { code?: string }).code
