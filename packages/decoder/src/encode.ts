@@ -4,12 +4,16 @@ import { EncodeError } from './errors.js'
 import { flexibleLength, writeField } from './fields.js'
 import { type DecodeOptions, lengthOf, type Resolved, resolve, shiftOf } from './options.js'
 
+import type { WatchRecord } from './record.js'
 import type { RecordKind, RuleTable, StructTable } from './tables.js'
 
 export type EncodeOptions = Omit<DecodeOptions, 'strict'>
 
-/** What the encoder needs of a record: its kind, and optionally anything `decode` produces. */
-export interface RecordInput {
+/** A record for the encoder: one `decode` returned, or a hand-built one. */
+export type RecordInput = WatchRecord | RecordFields
+
+/** A hand-built record: its kind and payload fields, everything else optional. */
+export interface RecordFields {
   readonly kind: RecordKind | 'unknown'
   /** Subtype by value; or give `event`. Required where the kind has several subtypes and no event. */
   readonly subtype?: number
@@ -26,7 +30,7 @@ export interface RecordInput {
   readonly [field: string]: unknown
 }
 
-function rulesFor(r: Resolved, rec: RecordInput, index: number): RuleTable {
+function rulesFor(r: Resolved, rec: RecordFields, index: number): RuleTable {
   const candidates = r.rev.rules.filter((x) => x.kind === rec.kind)
   if (!candidates.length) throw new EncodeError(`${r.rev.id} has no "${rec.kind}" records`, index)
   if (rec.subtype !== undefined) {
@@ -36,7 +40,7 @@ function rulesFor(r: Resolved, rec: RecordInput, index: number): RuleTable {
   return candidates.find((x) => x.subtype === null) ?? candidates[0]!
 }
 
-function subtypeOf(rule: RuleTable, rec: RecordInput, index: number): number {
+function subtypeOf(rule: RuleTable, rec: RecordFields, index: number): number {
   if (rec.subtype !== undefined) return rec.subtype
   if (rule.subtype !== null) return rule.subtype
   if (rec.event) {
@@ -51,12 +55,12 @@ function subtypeOf(rule: RuleTable, rec: RecordInput, index: number): number {
 }
 
 /** The largest struct variant whose payload fields the record supplies. */
-function structFor(rule: RuleTable, rec: RecordInput): StructTable {
+function structFor(rule: RuleTable, rec: RecordFields): StructTable {
   const full = rule.structs.filter((s) => s.fields.every((f) => rec[f.name] !== undefined))
   return full[full.length - 1] ?? rule.structs[0]!
 }
 
-function lengthFor(rule: RuleTable, s: StructTable, rec: RecordInput): number {
+function lengthFor(rule: RuleTable, s: StructTable, rec: RecordFields): number {
   if (rule.length.kind === 'fixed') return s.size
   if (rule.length.kind === 'padding') return Math.max(s.size, Number(rec.length ?? s.size))
   const raw = rule.length.base + flexibleLength(s, { ...rec, ...byteCounts(s, rec) })
@@ -65,7 +69,7 @@ function lengthFor(rule: RuleTable, s: StructTable, rec: RecordInput): number {
 }
 
 /** Byte-array lengths drive their count fields (name → nameLen) unless the record sets them. */
-function byteCounts(s: StructTable, rec: RecordInput): Record<string, number> {
+function byteCounts(s: StructTable, rec: RecordFields): Record<string, number> {
   const out: Record<string, number> = {}
   for (const f of s.fields) {
     if (f.type === 'bytes' && rec[f.lengthField!] === undefined)
@@ -74,7 +78,8 @@ function byteCounts(s: StructTable, rec: RecordInput): Record<string, number> {
   return out
 }
 
-function encodeOne(r: Resolved, rec: RecordInput, index: number): Uint8Array {
+function encodeOne(r: Resolved, input: RecordInput, index: number): Uint8Array {
+  const rec = input as RecordFields
   if (rec.kind === 'unknown') {
     if (!(rec.bytes instanceof Uint8Array)) throw new EncodeError('an unknown record needs its bytes', index)
     return rec.bytes
