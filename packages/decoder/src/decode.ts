@@ -1,7 +1,7 @@
 // bytes → records. One loop for every revision: the header is read per the revision's bitfield
 // and info layout, the rule for (type, subtype) picks the struct, the struct table its fields.
 import { DecodeError } from './errors.js'
-import { flexibleLength, readField } from './fields.js'
+import { copyBytes, flexibleLength, readField } from './fields.js'
 import { type DecodeOptions, lengthOf, type Resolved, resolve, shiftOf } from './options.js'
 import type { WatchRecord } from './record.js'
 import type { RuleTable, StructTable } from './tables.js'
@@ -74,7 +74,7 @@ export function decodeAt(
   }
   const unknown = (reason: 'unknown-type' | 'record-too-short', message: string): WatchRecord => {
     if (r.strict) throw new DecodeError(reason, base + at, message)
-    return { ...header, kind: 'unknown', reason, bytes: bytes.slice(at, at + length) }
+    return { ...header, kind: 'unknown', reason, bytes: copyBytes(bytes, at, at + length) }
   }
   const rule = rev.ruleFor(type, subtype)
   if (!rule) return unknown('unknown-type', `type ${type} subtype ${subtype} is not defined in ${rev.id}`)

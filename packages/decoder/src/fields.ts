@@ -3,6 +3,10 @@ import type { FieldTable, StructTable } from './tables.js'
 
 export type FieldValue = number | bigint | Uint8Array
 
+/** A copy of bytes[a, b): Node's Buffer#slice returns a view, Uint8Array#slice always copies. */
+export const copyBytes = (bytes: Uint8Array, a: number, b: number): Uint8Array =>
+  Uint8Array.prototype.slice.call(bytes, a, b)
+
 export function readField(
   view: DataView,
   bytes: Uint8Array,
@@ -22,7 +26,7 @@ export function readField(
     case 'u64':
       return view.getBigUint64(p, little)
     case 'bytes':
-      return bytes.slice(p, p + Number(counts[f.lengthField!] ?? 0))
+      return copyBytes(bytes, p, p + Number(counts[f.lengthField!] ?? 0))
     default:
       throw new Error(`field ${f.c}: ${f.type} is not a record payload type`)
   }

@@ -2,6 +2,7 @@
 // kept until its last byte arrives; offsets count from the start of the stream.
 import { decodeAt, recordLengthAt } from './decode.js'
 import { DecodeError } from './errors.js'
+import { copyBytes } from './fields.js'
 import { type DecodeOptions, type Resolved, resolve } from './options.js'
 import type { WatchRecord } from './record.js'
 
@@ -36,7 +37,7 @@ export class StreamDecoder {
       at += length
     }
     this.#offset = base + at
-    this.#pending = bytes.slice(at)
+    this.#pending = copyBytes(bytes, at, bytes.length)
     return out
   }
 

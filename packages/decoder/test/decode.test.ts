@@ -121,3 +121,10 @@ describe('older revisions', () => {
     expect(rec).toMatchObject({ kind: 'removal', length: 16, watchId: 3, id: 42n })
   })
 })
+
+it('copies bytes out of a Node Buffer input (Buffer#slice would return a view)', () => {
+  const input = Buffer.from('07000000100000000102030405060708', 'hex')
+  const [rec] = decode(input, { endian: 'little' })
+  input.fill(0)
+  expect(rec?.kind === 'unknown' && Buffer.from(rec.bytes).toString('hex')).toBe('07000000100000000102030405060708')
+})

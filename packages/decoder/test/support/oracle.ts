@@ -58,12 +58,12 @@ export function oracleStream(rev: Revision, endian: 'little' | 'big'): { bytes: 
         const fields: Array<{ name: string; offset: number; ctype: string; flexible?: boolean }> = []
         const walk = (st: TStruct, base: number) => {
           const lay = computeLayout(st, arch).members
-          members(st).forEach((m, i) => {
+          for (const [i, m] of members(st).entries()) {
             const off = base + lay[i]!.offset
-            if (m.layout.ctype === 'struct watch_notification') return
-            if (m.layout.ctype.startsWith('struct ')) return walk(m.schema as TStruct, off)
-            fields.push({ name: camel(m.name), offset: off, ctype: m.layout.ctype, flexible: m.layout.flexible })
-          })
+            if (m.layout.ctype === 'struct watch_notification') continue
+            if (m.layout.ctype.startsWith('struct ')) walk(m.schema as TStruct, off)
+            else fields.push({ name: camel(m.name), offset: off, ctype: m.layout.ctype, flexible: m.layout.flexible })
+          }
         }
         if (!structId.endsWith('/watch_notification')) walk(s, 0)
         const nameBytes = fields.some((f) => f.flexible) ? new TextEncoder().encode(`dev${subtype}`) : undefined
