@@ -1,8 +1,13 @@
-// Writes src/generated/revisions.ts from @watchq/spec.
+// Writes src/generated/{revisions,readers}.ts from @watchq/spec.
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { generatedSource } from './tables.js'
+import { generatedSource, readersSource } from './tables.js'
 
-const out = resolve(import.meta.dirname, '../src/generated/revisions.ts')
-writeFileSync(out, generatedSource())
-console.log(`wrote ${out}`)
+for (const [name, text] of [
+  ['revisions.ts', generatedSource()],
+  ['readers.ts', readersSource()],
+] as const) {
+  const out = resolve(import.meta.dirname, '../src/generated', name)
+  writeFileSync(out, text)
+  console.log(`wrote ${out}`)
+}

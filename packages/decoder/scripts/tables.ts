@@ -159,3 +159,67 @@ export function generatedSource(): string {
     '',
   ].join('\n')
 }
+
+const READ: Record<string, (off: string) => string> = {
+  u8: (o) => `v.getUint8(at + ${o})`,
+  u16: (o) => `v.getUint16(at + ${o}, le)`,
+  u32: (o) => `v.getUint32(at + ${o}, le)`,
+  u64: (o) => `v.getBigUint64(at + ${o}, le)`,
+}
+
+/**
+ * Source text of src/generated/readers.ts: one function per struct variant that builds a record as
+ * a single object literal, so every record of a kind has the same shape (fast property access,
+ * compact objects). Generated rather than built at run time: no eval, nothing to interpret.
+ */
+export function readersSource(): string {
+  const tables = REVISIONS.filter((r) => r.transport !== 'fanotify').map(revisionTable)
+  const uses = new Map<string, Set<boolean>>()
+  for (const t of tables) {
+    for (const r of t.rules) {
+      const evented = r.subtype === null || r.kind.startsWith('superblock')
+      for (const id of r.structs) uses.set(id, (uses.get(id) ?? new Set()).add(evented))
+    }
+  }
+  const lines = [
+    '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
+    "import { copyBytes } from '../fields.js'",
+    "import type { WatchRecord } from '../record.js'",
+    '',
+    '/** Builds the record at `at` from its header fields; null if a flexible member overruns `length`. */',
+    'export type Reader = (',
+    '  v: DataView, b: Uint8Array, at: number, le: boolean, offset: number, length: number, type: number,',
+    '  subtype: number, info: number, watchId: number, typeInfo: number, kind: string, event: string | null,',
+    ') => WatchRecord | null',
+    '',
+    'export const READERS: Readonly<Record<string, Reader>> = {',
+  ]
+  for (const id of [...uses.keys()].sort()) {
+    const evented = [...uses.get(id)!]
+    if (evented.length !== 1) throw new Error(`${id} is used by rules with and without events`)
+    const s = structTable(id)
+    const head = `offset, length, type, subtype, info, watchId, typeInfo, kind${evented[0] ? ', event' : ''}`
+    const pre: string[] = []
+    const props: string[] = []
+    for (const f of s.fields) {
+      if (f.type === 'bytes') {
+        const count = f.lengthField!
+        pre.push(`if (${f.offset} + ${count} > length) return null`)
+        props.push(`${f.name}: copyBytes(b, at + ${f.offset}, at + ${f.offset} + ${count})`)
+      } else if (s.fields.some((g) => g.lengthField === f.name)) {
+        // A count read first, as a local, so the byte field can use it.
+        pre.unshift(`const ${f.name} = ${READ[f.type]!(String(f.offset))}`)
+        props.push(f.name)
+      } else props.push(`${f.name}: ${READ[f.type]!(String(f.offset))}`)
+    }
+    const body = `({ ${[head, ...props].join(', ')} }) as unknown as WatchRecord`
+    lines.push(
+      `  '${id}': (v, b, at, le, offset, length, type, subtype, info, watchId, typeInfo, kind, event) => {`,
+      ...pre.map((p) => `    ${p}`),
+      `    return ${body}`,
+      '  },',
+    )
+  }
+  lines.push('}', '')
+  return lines.join('\n')
+}

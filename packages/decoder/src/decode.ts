@@ -1,8 +1,8 @@
 // bytes → records. One loop for every revision: the header is read per the revision's bitfield
 // and info layout, the rule for (type, subtype) picks the struct, the struct table its fields.
 import { DecodeError } from './errors.js'
-import { copyBytes, flexibleLength, readField } from './fields.js'
-import { type DecodeOptions, lengthOf, type Resolved, resolve, shiftOf } from './options.js'
+import { copyBytes } from './fields.js'
+import { type DecodeOptions, lengthOf, type Resolved, resolve } from './options.js'
 import type { WatchRecord } from './record.js'
 import type { RuleTable, StructTable } from './tables.js'
 
@@ -41,10 +41,10 @@ export function recordLengthAt(r: Resolved, view: DataView, at: number, end: num
 export const fixedPart = (rule: RuleTable, s: StructTable) =>
   rule.length.kind === 'flexible' ? rule.length.base : s.size
 
-/** The largest struct variant whose fixed part the record's length covers. */
-export function pickStruct(rule: RuleTable, length: number): StructTable | undefined {
-  let chosen: StructTable | undefined
-  for (const s of rule.structs) if (fixedPart(rule, s) <= length) chosen = s
+/** Index of the largest struct variant whose fixed part the record's length covers, or -1. */
+export function pickStruct(rule: RuleTable, length: number): number {
+  let chosen = -1
+  for (let i = 0; i < rule.structs.length; i++) if (fixedPart(rule, rule.structs[i]!) <= length) chosen = i
   return chosen
 }
 
@@ -59,35 +59,51 @@ export function decodeAt(
 ): WatchRecord {
   const length = recordLengthAt(r, view, at, end, base)
   const rev = r.rev
-  const w0 = view.getUint32(at, r.little)
-  const info = view.getUint32(at + 4, r.little)
+  const little = r.little
+  const w0 = view.getUint32(at, little)
+  const info = view.getUint32(at + 4, little)
   const type = (w0 >>> r.typeShift) & r.typeMask
   const subtype = (w0 >>> r.subtypeShift) & r.subtypeMask
-  const header = {
+  const watchId = (info & rev.idMask) >>> rev.idShift
+  const typeInfo = (info & rev.typeInfoMask) >>> rev.typeInfoShift
+  const rule = rev.ruleFor(type, subtype)
+  const i = rule ? pickStruct(rule, length) : -1
+  const rec =
+    rule && i >= 0
+      ? rule.readers[i]!(
+          view,
+          bytes,
+          at,
+          little,
+          base + at,
+          length,
+          type,
+          subtype,
+          info,
+          watchId,
+          typeInfo,
+          rule.kind,
+          rule.evented ? (rule.events[subtype] ?? null) : null,
+        )
+      : null
+  if (rec) return rec
+  const reason = rule ? 'record-too-short' : 'unknown-type'
+  if (r.strict) {
+    const message = rule
+      ? `${rule.kind} record of ${length} bytes is shorter than its struct`
+      : `type ${type} subtype ${subtype} is not defined in ${rev.id}`
+    throw new DecodeError(reason, base + at, message)
+  }
+  return {
     offset: base + at,
     length,
     type,
     subtype,
     info,
-    watchId: (info & rev.idMask) >>> rev.idShift,
-    typeInfo: (info & rev.typeInfoMask) >>> shiftOf(rev.typeInfoMask),
+    watchId,
+    typeInfo,
+    kind: 'unknown',
+    reason,
+    bytes: copyBytes(bytes, at, at + length),
   }
-  const unknown = (reason: 'unknown-type' | 'record-too-short', message: string): WatchRecord => {
-    if (r.strict) throw new DecodeError(reason, base + at, message)
-    return { ...header, kind: 'unknown', reason, bytes: copyBytes(bytes, at, at + length) }
-  }
-  const rule = rev.ruleFor(type, subtype)
-  if (!rule) return unknown('unknown-type', `type ${type} subtype ${subtype} is not defined in ${rev.id}`)
-  const s = pickStruct(rule, length)
-  if (!s) return unknown('record-too-short', `${rule.kind} record of ${length} bytes is shorter than its struct`)
-  const rec: Record<string, unknown> = { ...header, kind: rule.kind }
-  // Meta records have no subtype enum; every other kind names its subtype.
-  if (rule.subtype === null || rule.kind.startsWith('superblock')) rec['event'] = rule.events[subtype] ?? null
-  for (const f of s.fields) {
-    if (f.type === 'bytes' && fixedPart(rule, s) + flexibleLength(s, rec) > length) {
-      return unknown('record-too-short', `${rule.kind} record of ${length} bytes cannot hold its ${f.c}[]`)
-    }
-    rec[f.name] = readField(view, bytes, at, f, r.little, rec)
-  }
-  return rec as unknown as WatchRecord
 }

@@ -1,36 +1,9 @@
 // Reading and writing the payload fields of a struct table, at a record's offset.
 import type { FieldTable, StructTable } from './tables.js'
 
-export type FieldValue = number | bigint | Uint8Array
-
 /** A copy of bytes[a, b): Node's Buffer#slice returns a view, Uint8Array#slice always copies. */
 export const copyBytes = (bytes: Uint8Array, a: number, b: number): Uint8Array =>
   Uint8Array.prototype.slice.call(bytes, a, b)
-
-export function readField(
-  view: DataView,
-  bytes: Uint8Array,
-  at: number,
-  f: FieldTable,
-  little: boolean,
-  counts: Record<string, unknown>,
-): FieldValue {
-  const p = at + f.offset
-  switch (f.type) {
-    case 'u8':
-      return view.getUint8(p)
-    case 'u16':
-      return view.getUint16(p, little)
-    case 'u32':
-      return view.getUint32(p, little)
-    case 'u64':
-      return view.getBigUint64(p, little)
-    case 'bytes':
-      return copyBytes(bytes, p, p + Number(counts[f.lengthField!] ?? 0))
-    default:
-      throw new Error(`field ${f.c}: ${f.type} is not a record payload type`)
-  }
-}
 
 /** Bytes a struct's payload occupies beyond its fixed part (flexible byte arrays). */
 export function flexibleLength(s: StructTable, counts: Record<string, unknown>): number {

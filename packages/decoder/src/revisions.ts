@@ -1,10 +1,26 @@
 // Revision tables linked for use: struct references resolved, rules indexed by type and subtype.
+import { READERS, type Reader } from './generated/readers.js'
 import { REVISION_TABLES, STRUCT_TABLES } from './generated/revisions.js'
 import type { RevisionTable, RuleTable, StructTable } from './tables.js'
 
+/** A rule ready for decoding: whether its records name their subtype, and a reader per struct. */
+export interface LinkedRule extends RuleTable {
+  readonly evented: boolean
+  readonly readers: readonly Reader[]
+}
+
 export interface Revision extends RevisionTable {
+  readonly rules: readonly LinkedRule[]
   /** Rule for (type << 8 | subtype), falling back to a rule for the whole type. */
-  ruleFor(type: number, subtype: number): RuleTable | undefined
+  ruleFor(type: number, subtype: number): LinkedRule | undefined
+  /** Shift of the type-info field (WATCH_INFO_FLAG_0 becomes bit 0). */
+  readonly typeInfoShift: number
+}
+
+function reader(id: string): Reader {
+  const r = READERS[id]
+  if (!r) throw new Error(`no reader for struct "${id}"`)
+  return r
 }
 
 export function structTable(id: string): StructTable {
@@ -24,18 +40,26 @@ export function revision(id: string): Revision {
   if (hit) return hit
   const t = REVISION_TABLES.find((r) => r.id === id)
   if (!t) throw new RangeError(`unknown revision "${id}"; known: ${REVISION_IDS.join(', ')}`)
-  const rules: RuleTable[] = t.rules.map((r) => ({ ...r, structs: r.structs.map(structTable) }))
-  const exact = new Map<number, RuleTable>()
-  const byType = new Map<number, RuleTable>()
+  const rules: LinkedRule[] = t.rules.map((r) => ({
+    ...r,
+    structs: r.structs.map(structTable),
+    // Meta records have no subtype enum; every other kind names its subtype as `event`.
+    evented: r.subtype === null || r.kind.startsWith('superblock'),
+    readers: r.structs.map(reader),
+  }))
+  const exact = new Map<number, LinkedRule>()
+  const byType = new Map<number, LinkedRule>()
   for (const r of rules) {
     // The first rule wins: the spec lists a subtype-specific rule before the catch-all of its type.
     if (r.subtype === null) {
       if (!byType.has(r.type)) byType.set(r.type, r)
     } else if (!exact.has((r.type << 8) | r.subtype)) exact.set((r.type << 8) | r.subtype, r)
   }
+  const m = t.typeInfoMask
   const linked: Revision = {
     ...t,
     rules,
+    typeInfoShift: m === 0 ? 0 : 31 - Math.clz32(m & -m),
     ruleFor: (type, subtype) => exact.get((type << 8) | subtype) ?? byType.get(type),
   }
   cache.set(id, linked)

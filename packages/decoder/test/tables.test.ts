@@ -3,13 +3,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generatedSource } from '../scripts/tables.js'
+import { generatedSource, readersSource } from '../scripts/tables.js'
 import { REVISION_TABLES, STRUCT_TABLES } from '../src/generated/revisions.js'
 import { PAYLOAD_FIELDS, REVISION_IDS, revision } from '../src/index.js'
 
 describe('generated tables', () => {
   it('are up to date with @watchq/spec (run `npm run generate -w @watchq/decoder` if not)', () => {
-    expect(readFileSync(join(import.meta.dirname, '../src/generated/revisions.ts'), 'utf8')).toBe(generatedSource())
+    const generated = (name: string) => readFileSync(join(import.meta.dirname, '../src/generated', name), 'utf8')
+    expect(generated('revisions.ts')).toBe(generatedSource())
+    expect(generated('readers.ts')).toBe(readersSource())
   })
 
   it('cover every watch_queue revision, fanotify excluded', () => {
