@@ -1,5 +1,5 @@
 // @watchq/decoder: Linux watch_queue notification records ⇄ bytes, for every UAPI revision.
-export { type Columns, decodeColumns, type RecordVisitor, scan } from './bulk.js'
+export { type Columns, decodeColumns, RecordCursor, type RecordVisitor, scan } from './bulk.js'
 export { type DecodeOptions, decode } from './decode.js'
 export { type EncodeOptions, encode, type RecordInput } from './encode.js'
 export { DecodeError, type DecodeErrorCode, EncodeError } from './errors.js'

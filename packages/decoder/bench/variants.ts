@@ -1,0 +1,271 @@
+// The JavaScript variants the benchmark times. Each decodes `bytes` (little-endian mainline records)
+// and returns the checksum of checksum.ts computed from its own output, so none can skip work.
+// Hot loops use literal constants (1 for the key type, 16 for its size), as the C code does: V8 11
+// re-loads and re-checks a module-level `const` on every use in optimised code.
+import { decode, decodeColumns, type KeyRecord, RecordCursor, scan } from '../src/index.js'
+import { addRecord, type Checked } from './checksum.js'
+
+export type Variant = (bytes: Uint8Array) => Checked
+
+const OPTS = { endian: 'little' } as const
+const EVENTS: readonly (string | undefined)[] = [
+  'instantiated',
+  'updated',
+  'linked',
+  'unlinked',
+  'cleared',
+  'revoked',
+  'invalidated',
+  'setattr',
+]
+
+/** What the baselines build per record: the header fields, kind, event and the key payload. */
+interface PlainRecord {
+  offset: number
+  length: number
+  type: number
+  subtype: number
+  info: number
+  watchId: number
+  kind: string
+  event: string | null
+  keyId: number
+  aux: number
+}
+
+function checksumOfPlain(out: readonly PlainRecord[]): Checked {
+  let sum = 0
+  for (const r of out) sum = addRecord(sum, r.type, r.subtype, r.keyId, r.aux)
+  return { records: out.length, checksum: sum >>> 0 }
+}
+
+const kindOf = (type: number) => (type === 1 ? 'key' : type === 0 ? 'meta' : 'unknown')
+
+/**
+ * Baseline "naive": a direct port of the C consumers' loop. Per record it copies the bytes out
+ * (the C code memcpy's each record into a local buffer; here: a slice of up to 128 bytes), puts a
+ * DataView on the copy, reads the fields and pushes one plain object.
+ */
+export function naive(bytes: Uint8Array): Checked {
+  const out: PlainRecord[] = []
+  let off = 0
+  while (off < bytes.length) {
+    const remaining = bytes.length - off
+    const rec = bytes.slice(off, off + Math.min(128, remaining))
+    const v = new DataView(rec.buffer, rec.byteOffset, rec.byteLength)
+    if (remaining < 8) throw new Error(`short header at ${off}`)
+    const w0 = v.getUint32(0, true)
+    const info = v.getUint32(4, true)
+    const length = info & 0x7f
+    if (length < 8 || length > remaining) throw new Error(`bad length ${length} at ${off}`)
+    const type = w0 & 0xffffff
+    const subtype = w0 >>> 24
+    let keyId = 0
+    let aux = 0
+    switch (type) {
+      case 1: // WATCH_TYPE_KEY_NOTIFY
+        if (length >= 16) {
+          keyId = v.getUint32(8, true)
+          aux = v.getUint32(12, true)
+        }
+        break
+      default:
+        break
+    }
+    out.push({
+      offset: off,
+      length,
+      type,
+      subtype,
+      info,
+      watchId: (info >>> 8) & 0xff,
+      kind: kindOf(type),
+      event: type === 1 ? (EVENTS[subtype] ?? null) : null,
+      keyId,
+      aux,
+    })
+    off += length
+  }
+  return checksumOfPlain(out)
+}
+
+/** Baseline "hand-written": one DataView over the whole input, no copies, the same object per record. */
+export function handWritten(bytes: Uint8Array): Checked {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const out: PlainRecord[] = []
+  const end = bytes.length
+  let off = 0
+  while (off < end) {
+    const remaining = end - off
+    if (remaining < 8) throw new Error(`short header at ${off}`)
+    const w0 = v.getUint32(off, true)
+    const info = v.getUint32(off + 4, true)
+    const length = info & 0x7f
+    if (length < 8 || length > remaining) throw new Error(`bad length ${length} at ${off}`)
+    const type = w0 & 0xffffff
+    const subtype = w0 >>> 24
+    const key = type === 1 && length >= 16
+    out.push({
+      offset: off,
+      length,
+      type,
+      subtype,
+      info,
+      watchId: (info >>> 8) & 0xff,
+      kind: kindOf(type),
+      event: type === 1 ? (EVENTS[subtype] ?? null) : null,
+      keyId: key ? v.getUint32(off + 8, true) : 0,
+      aux: key ? v.getUint32(off + 12, true) : 0,
+    })
+    off += length
+  }
+  return checksumOfPlain(out)
+}
+
+/** The object API. */
+export function objectApi(bytes: Uint8Array): Checked {
+  const out = decode(bytes, OPTS)
+  let sum = 0
+  for (const r of out) {
+    if (r.kind === 'key') sum = addRecord(sum, r.type, r.subtype, (r as KeyRecord).keyId, (r as KeyRecord).aux)
+    else sum = addRecord(sum, r.type, r.subtype, 0, 0)
+  }
+  return { records: out.length, checksum: sum >>> 0 }
+}
+
+/** `run` applied to consecutive `size`-byte pieces of `bytes` (a multiple of the record size), results dropped. */
+export function inBatches(run: Variant, size: number): Variant {
+  return (bytes) => {
+    let records = 0
+    let sum = 0
+    for (let at = 0; at < bytes.length; at += size) {
+      const r = run(bytes.subarray(at, Math.min(at + size, bytes.length)))
+      records += r.records
+      sum = (sum + r.checksum) | 0
+    }
+    return { records, checksum: sum >>> 0 }
+  }
+}
+
+/** The bulk API, typed arrays: key payload from word2/word3. */
+export function columnsApi(bytes: Uint8Array): Checked {
+  const c = decodeColumns(bytes, OPTS)
+  const { type, subtype, length, word2, word3 } = c
+  let sum = 0
+  for (let i = 0; i < c.count; i++) {
+    const t = type[i]!
+    sum =
+      t === 1 && length[i]! >= 16
+        ? addRecord(sum, t, subtype[i]!, word2[i]!, word3[i]!)
+        : addRecord(sum, t, subtype[i]!, 0, 0)
+  }
+  return { records: c.count, checksum: sum >>> 0 }
+}
+
+/** The bulk API, visitor: the key payload is read by the visitor through a DataView, as documented. */
+export function scanApi(bytes: Uint8Array): Checked {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let sum = 0
+  const records = scan(bytes, OPTS, (offset, length, type, subtype) => {
+    sum =
+      type === 1 && length >= 16
+        ? addRecord(sum, type, subtype, view.getUint32(offset + 8, true), view.getUint32(offset + 12, true))
+        : addRecord(sum, type, subtype, 0, 0)
+  })
+  return { records, checksum: sum >>> 0 }
+}
+
+/**
+ * The bulk API, visitor reading the key payload from a Uint32Array where it can: the data comes
+ * from the local kernel, so it is in host order (little-endian here), and a record at a 4-byte
+ * aligned offset of an aligned buffer has aligned payload words. Other records use the DataView.
+ */
+export function scanWordsApi(bytes: Uint8Array): Checked {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const words =
+    (bytes.byteOffset & 3) === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2) : null
+  let sum = 0
+  const records = scan(bytes, OPTS, (offset, length, type, subtype) => {
+    if (type === 1 && length >= 16) {
+      const aligned = words !== null && (offset & 3) === 0
+      const keyId = aligned ? words[(offset >>> 2) + 2]! : view.getUint32(offset + 8, true)
+      const aux = aligned ? words[(offset >>> 2) + 3]! : view.getUint32(offset + 12, true)
+      sum = addRecord(sum, type, subtype, keyId, aux)
+    } else sum = addRecord(sum, type, subtype, 0, 0)
+  })
+  return { records, checksum: sum >>> 0 }
+}
+
+/** The bulk API, cursor: the caller's own loop, the key payload read with `u32`. */
+export function cursorApi(bytes: Uint8Array): Checked {
+  const c = new RecordCursor(bytes, OPTS)
+  let records = 0
+  let sum = 0
+  while (c.next()) {
+    const type = c.type
+    sum =
+      type === 1 && c.length >= 16
+        ? addRecord(sum, type, c.subtype, c.u32(8), c.u32(12))
+        : addRecord(sum, type, c.subtype, 0, 0)
+    records++
+  }
+  return { records, checksum: sum >>> 0 }
+}
+
+/**
+ * Reference, not an API: the C walk ported to JS by hand (one loop over a Uint32Array, same checks,
+ * same checksum). What V8 makes of the C loop itself; needs 4-byte aligned input.
+ */
+export function jsLoop(bytes: Uint8Array): Checked {
+  if ((bytes.byteOffset & 3) !== 0) throw new Error('jsLoop needs 4-byte aligned input')
+  const w = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2)
+  const end = bytes.length
+  let at = 0
+  let records = 0
+  let sum = 0
+  while (at < end) {
+    if (end - at < 8 || (at & 3) !== 0) throw new Error(`short or unaligned header at ${at}`)
+    const k = at >>> 2
+    const w0 = w[k]!
+    const length = w[k + 1]! & 0x7f
+    if (length < 8 || length > end - at) throw new Error(`bad length ${length} at ${at}`)
+    const type = w0 & 0xffffff
+    sum =
+      type === 1 && length >= 16
+        ? addRecord(sum, type, w0 >>> 24, w[k + 2]!, w[k + 3]!)
+        : addRecord(sum, type, w0 >>> 24, 0, 0)
+    at += length
+    records++
+  }
+  return { records, checksum: sum >>> 0 }
+}
+
+/**
+ * Reference, not an API: allocate decodeColumns' eight output arrays for this input's record count
+ * (16-byte records) and store one value into every entry, without reading the input. The cost of
+ * materialising the columns (and reading back the five the checksum pass reads); nothing to check.
+ */
+export function columnsFloor(bytes: Uint8Array): Checked {
+  const n = bytes.length >>> 4
+  const offset = new Uint32Array(n)
+  const length = new Uint16Array(n)
+  const type = new Uint32Array(n)
+  const subtype = new Uint8Array(n)
+  const info = new Uint32Array(n)
+  const watchId = new Uint8Array(n)
+  const word2 = new Uint32Array(n)
+  const word3 = new Uint32Array(n)
+  for (let i = 0; i < n; i++) {
+    offset[i] = i << 4
+    length[i] = 16
+    type[i] = 1
+    subtype[i] = i
+    info[i] = i
+    watchId[i] = i
+    word2[i] = i
+    word3[i] = i
+  }
+  let sum = 0
+  for (let i = 0; i < n; i++) sum = (sum + type[i]! + subtype[i]! + length[i]! + word2[i]! + word3[i]!) | 0
+  return { records: n, checksum: sum >>> 0 }
+}
