@@ -32,7 +32,7 @@ const LABELS: Record<VariantId, string> = {
   'c-copy': 'C walk, gcc -O2, memcpy of each record',
   'js-loop': 'reference: the C walk ported to JS (Uint32Array loop)',
   scan: 'scan() (bulk API)',
-  cursor: 'RecordCursor (bulk API, caller-driven loop)',
+  cursor: 'openCursor() (bulk API, caller-driven loop)',
   columns: 'decodeColumns() (bulk API, typed arrays)',
   'columns-floor': "reference: allocate + fill decodeColumns' 8 arrays only",
   decode: 'decode() (object API), one call',

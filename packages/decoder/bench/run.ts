@@ -184,7 +184,7 @@ async function main(): Promise<number> {
         (x) => `scan, ${visitorName} visitor: ${x} the speed of C`,
         BULK_TARGET,
       ),
-      r('cursor', 'c', 'RecordCursor vs C', (x) => `RecordCursor: ${x} the speed of C`, BULK_TARGET),
+      r('cursor', 'c', 'openCursor vs C', (x) => `openCursor: ${x} the speed of C`, BULK_TARGET),
       r('columns', 'c', 'decodeColumns vs C', (x) => `decodeColumns: ${x} the speed of C`, BULK_TARGET),
       r('js-loop', 'c', 'reference: C walk in JS vs C', (x) => `the C walk ported to JS: ${x} the speed of C`),
       r(

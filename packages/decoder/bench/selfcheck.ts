@@ -6,8 +6,8 @@ import {
   DecodeError,
   decode,
   decodeColumns,
+  openCursor,
   REVISION_IDS,
-  RecordCursor,
   revision,
   scan,
   type WatchRecord,
@@ -120,7 +120,7 @@ export function checkBulkAgainstDecode(seed: number, perRevision = 48): number {
         })
         const cursorCalls: number[][] = []
         const cursored = attempt(() => {
-          const cur = new RecordCursor(bytes, opts)
+          const cur = openCursor(bytes, opts)
           while (cur.next()) cursorCalls.push([cur.offset, cur.length, cur.type, cur.subtype, cur.info])
           return cursorCalls.length
         })

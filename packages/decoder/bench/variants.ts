@@ -2,7 +2,7 @@
 // and returns the checksum of checksum.ts computed from its own output, so none can skip work.
 // Hot loops use literal constants (1 for the key type, 16 for its size), as the C code does: V8 11
 // re-loads and re-checks a module-level `const` on every use in optimised code.
-import { decode, decodeColumns, type KeyRecord, RecordCursor, scan } from '../src/index.js'
+import { decode, decodeColumns, type KeyRecord, openCursor, scan } from '../src/index.js'
 import { addRecord, type Checked } from './checksum.js'
 
 export type Variant = (bytes: Uint8Array) => Checked
@@ -196,9 +196,9 @@ export function scanWordsApi(bytes: Uint8Array): Checked {
   return { records, checksum: sum >>> 0 }
 }
 
-/** The bulk API, cursor: the caller's own loop, the key payload read with `u32`. */
+/** The bulk API, cursor (openCursor: the class generated for the layout): the caller's own loop, payload via `u32`. */
 export function cursorApi(bytes: Uint8Array): Checked {
-  const c = new RecordCursor(bytes, OPTS)
+  const c = openCursor(bytes, OPTS)
   let records = 0
   let sum = 0
   while (c.next()) {

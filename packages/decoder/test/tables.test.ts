@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { generatedSource, readersSource } from '../scripts/tables.js'
+import { cursorsSource, generatedSource, readersSource } from '../scripts/tables.js'
 import { REVISION_TABLES, STRUCT_TABLES } from '../src/generated/revisions.js'
 import { PAYLOAD_FIELDS, REVISION_IDS, revision } from '../src/index.js'
 
@@ -12,6 +12,7 @@ describe('generated tables', () => {
     const generated = (name: string) => readFileSync(join(import.meta.dirname, '../src/generated', name), 'utf8')
     expect(generated('revisions.ts')).toBe(generatedSource())
     expect(generated('readers.ts')).toBe(readersSource())
+    expect(generated('cursors.ts')).toBe(cursorsSource())
   })
 
   it('cover every watch_queue revision, fanotify excluded', () => {
