@@ -4,20 +4,12 @@
 // re-loads and re-checks a module-level `const` on every use in optimised code.
 import { decode, decodeColumns, type KeyRecord, openCursor, scan } from '../src/index.js'
 import { addRecord, type Checked } from './checksum.js'
+import { KEY_EVENTS } from './data.js'
 
 export type Variant = (bytes: Uint8Array) => Checked
 
 const OPTS = { endian: 'little' } as const
-const EVENTS: readonly (string | undefined)[] = [
-  'instantiated',
-  'updated',
-  'linked',
-  'unlinked',
-  'cleared',
-  'revoked',
-  'invalidated',
-  'setattr',
-]
+const EVENTS: readonly (string | undefined)[] = KEY_EVENTS
 
 /** What the baselines build per record: the header fields, kind, event and the key payload. */
 interface PlainRecord {
