@@ -2,7 +2,7 @@
 // back to the same bytes (its raw `info` is reused); a hand-built record gets its info computed.
 import { EncodeError } from './errors.js'
 import { flexibleLength, writeField } from './fields.js'
-import { type DecodeOptions, lengthOf, type Resolved, resolve, shiftOf } from './options.js'
+import { type DecodeOptions, lengthOf, type Resolved, resolve } from './options.js'
 
 import type { WatchRecord } from './record.js'
 import type { RecordKind, RuleTable, StructTable } from './tables.js'
@@ -110,7 +110,7 @@ function encodeOne(r: Resolved, input: RecordInput, index: number): Uint8Array {
     const id = rec.watchId ?? 0
     if (((id << rev.idShift) & ~rev.idMask) !== 0)
       throw new EncodeError(`watch id ${id} does not fit ${rev.id}'s id field`, index)
-    const typeInfo = ((rec.typeInfo ?? 0) << shiftOf(rev.typeInfoMask)) >>> 0
+    const typeInfo = ((rec.typeInfo ?? 0) << rev.typeInfoShift) >>> 0
     if ((typeInfo & ~rev.typeInfoMask) !== 0)
       throw new EncodeError(`typeInfo ${rec.typeInfo} does not fit ${rev.id}'s type-info field`, index)
     info = (((length / rev.lengthUnit) << rev.lengthShift) | (id << rev.idShift) | typeInfo) >>> 0

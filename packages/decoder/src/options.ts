@@ -43,6 +43,3 @@ export function resolve(opts: DecodeOptions = {}): Resolved {
 
 /** Record length in bytes encoded in an info word. */
 export const lengthOf = (rev: Revision, info: number) => ((info & rev.lengthMask) >>> rev.lengthShift) * rev.lengthUnit
-
-/** Shift of the lowest set bit of a mask (0 for 0). */
-export const shiftOf = (mask: number) => (mask === 0 ? 0 : 31 - Math.clz32(mask & -mask))

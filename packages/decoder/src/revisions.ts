@@ -17,6 +17,9 @@ export interface Revision extends RevisionTable {
   readonly typeInfoShift: number
 }
 
+/** Position of the lowest set bit of a mask (0 for 0): the shift of the field it selects. */
+const lowestBit = (mask: number) => (mask === 0 ? 0 : 31 - Math.clz32(mask & -mask))
+
 function reader(id: string): Reader {
   const r = READERS[id]
   if (!r) throw new Error(`no reader for struct "${id}"`)
@@ -55,11 +58,10 @@ export function revision(id: string): Revision {
       if (!byType.has(r.type)) byType.set(r.type, r)
     } else if (!exact.has((r.type << 8) | r.subtype)) exact.set((r.type << 8) | r.subtype, r)
   }
-  const m = t.typeInfoMask
   const linked: Revision = {
     ...t,
     rules,
-    typeInfoShift: m === 0 ? 0 : 31 - Math.clz32(m & -m),
+    typeInfoShift: lowestBit(t.typeInfoMask),
     ruleFor: (type, subtype) => exact.get((type << 8) | subtype) ?? byType.get(type),
   }
   cache.set(id, linked)
