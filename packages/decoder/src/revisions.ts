@@ -50,19 +50,21 @@ export function revision(id: string): Revision {
     evented: r.subtype === null || r.kind.startsWith('superblock'),
     readers: r.structs.map(reader),
   }))
-  const exact = new Map<number, LinkedRule>()
-  const byType = new Map<number, LinkedRule>()
+  // A dense table indexed by (type << 8 | subtype): one array load per record instead of map lookups.
+  // The first rule wins: the spec lists a subtype-specific rule before the catch-all of its type.
+  const types = Math.max(0, ...rules.map((r) => r.type)) + 1
+  const table: (LinkedRule | undefined)[] = new Array(types << 8).fill(undefined)
   for (const r of rules) {
-    // The first rule wins: the spec lists a subtype-specific rule before the catch-all of its type.
-    if (r.subtype === null) {
-      if (!byType.has(r.type)) byType.set(r.type, r)
-    } else if (!exact.has((r.type << 8) | r.subtype)) exact.set((r.type << 8) | r.subtype, r)
+    for (let sub = 0; sub < 256; sub++) {
+      const i = (r.type << 8) | sub
+      if ((r.subtype === null || r.subtype === sub) && (table[i] === undefined || (r.subtype === sub && table[i]!.subtype === null))) table[i] = r
+    }
   }
   const linked: Revision = {
     ...t,
     rules,
     typeInfoShift: lowestBit(t.typeInfoMask),
-    ruleFor: (type, subtype) => exact.get((type << 8) | subtype) ?? byType.get(type),
+    ruleFor: (type, subtype) => (type < types ? table[(type << 8) | subtype] : undefined),
   }
   cache.set(id, linked)
   return linked
