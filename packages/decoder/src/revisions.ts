@@ -57,7 +57,11 @@ export function revision(id: string): Revision {
   for (const r of rules) {
     for (let sub = 0; sub < 256; sub++) {
       const i = (r.type << 8) | sub
-      if ((r.subtype === null || r.subtype === sub) && (table[i] === undefined || (r.subtype === sub && table[i]!.subtype === null))) table[i] = r
+      if (
+        (r.subtype === null || r.subtype === sub) &&
+        (table[i] === undefined || (r.subtype === sub && table[i]!.subtype === null))
+      )
+        table[i] = r
     }
   }
   const linked: Revision = {

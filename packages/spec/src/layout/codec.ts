@@ -6,11 +6,15 @@ import { flexElement, isStruct, members } from './read.js'
 import type { TStruct } from './struct.js'
 
 const U64_MAX = (1n << 64n) - 1n
+
+// Hex without Node's Buffer, so the codec runs in browsers too.
+const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
+const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16))
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
 function memberToJson(schema: TSchema, ctype: string, flexible: boolean | undefined, v: unknown): Json {
   if (isStruct(schema)) return toJson(schema, v as Record<string, unknown>) as Json
-  if (flexible && ctype === '__u8') return Buffer.from(v as Uint8Array).toString('hex')
+  if (flexible && ctype === '__u8') return toHex(v as Uint8Array)
   if (ctype === '__u64') return (v as bigint).toString()
   if (Array.isArray(v)) {
     const el = (schema as { items?: TSchema }).items
@@ -32,7 +36,7 @@ export function fromJson<S extends TStruct>(s: S, json: Record<string, unknown>)
   for (const m of members(s)) {
     const v = json[m.name]
     if (isStruct(m.schema)) out[m.name] = fromJson(m.schema, v as Record<string, unknown>)
-    else if (m.layout.flexible && m.layout.ctype === '__u8') out[m.name] = new Uint8Array(Buffer.from(String(v), 'hex'))
+    else if (m.layout.flexible && m.layout.ctype === '__u8') out[m.name] = fromHex(String(v))
     else if (m.layout.ctype === '__u64') {
       const n = BigInt(String(v))
       if (n < 0n || n > U64_MAX) throw new RangeError(`${m.name}: ${v} is not a u64`)
