@@ -60,10 +60,11 @@ function structFor(rule: RuleTable, rec: RecordFields): StructTable {
   return full[full.length - 1] ?? rule.structs[0]!
 }
 
+/** `rec` must already carry its byte counts (see byteCounts). */
 function lengthFor(rule: RuleTable, s: StructTable, rec: RecordFields): number {
   if (rule.length.kind === 'fixed') return s.size
   if (rule.length.kind === 'padding') return Math.max(s.size, Number(rec.length ?? s.size))
-  const raw = rule.length.base + flexibleLength(s, { ...rec, ...byteCounts(s, rec) })
+  const raw = rule.length.base + flexibleLength(s, rec)
   const to = rule.length.roundTo ?? 1
   return Math.ceil(raw / to) * to
 }
