@@ -2,6 +2,7 @@
 // annotation meta-schemas, and every revision as validated data. Plain JSON: TypeBox's symbol
 // markers are dropped, only standard keywords and our x-uapi-* annotations remain.
 import type { TSchema } from '@sinclair/typebox'
+import * as F from '../formats/index.js'
 import { FieldLayout, StructLayout } from '../layout/keywords.js'
 import { structLayout } from '../layout/read.js'
 import { REVISIONS } from '../uapi/revisions/index.js'
@@ -38,7 +39,31 @@ export function jsonSchemaFiles(): EmittedFile[] {
     { path: 'meta/x-uapi-struct.json', json: withId('meta:x-uapi-struct', StructLayout) },
     { path: 'uapi/revision.json', json: withId('uapi:revision', Revision) },
     ...[...STRUCTS.keys()].map(structSchemaFile),
+    ...formatSchemaFiles(),
   ]
+}
+
+/** Our own formats: what a case, capture, protocol message, report line and expectations file must look like. */
+export const FORMAT_SCHEMAS: Readonly<Record<string, TSchema>> = {
+  case: F.Case,
+  'capture-header': F.CaptureHeader,
+  'capture-line': F.CaptureLine,
+  'expectations-file': F.ExpectationsFile,
+  'protocol/hello-request': F.HelloRequest,
+  'protocol/hello-response': F.HelloResponse,
+  'protocol/run-request': F.RunRequest,
+  'protocol/run-response': F.RunResponse,
+  'protocol/stop-request': F.StopRequest,
+  'report/header': F.ReportHeader,
+  'report/result': F.ReportResult,
+  'report/footer': F.ReportFooter,
+}
+
+export function formatSchemaFiles(): EmittedFile[] {
+  return Object.entries(FORMAT_SCHEMAS).map(([name, schema]) => ({
+    path: `formats/${name}.json`,
+    json: withId(`format:${name.replace('/', ':')}`, schema),
+  }))
 }
 
 /** Every revision as JSON data (valid against uapi/revision.json). */

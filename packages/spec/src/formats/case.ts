@@ -1,0 +1,21 @@
+// A case: ordered steps with expectations, stored as packages/fixtures/cases/<id>.json. Its id is
+// its path (without .json), never its description.
+import { type Static, Type } from '@sinclair/typebox'
+import { Requires } from './requires.js'
+import { Step } from './steps/index.js'
+import { Comment } from './values.js'
+
+export const CASE_ID_PATTERN = '^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$'
+
+export const Case = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    description: Type.String({ minLength: 1 }),
+    reference: Type.Optional(Type.String({ description: 'Where the expected behaviour comes from, e.g. "kernel-semantics §14"' })),
+    comment: Type.Optional(Comment),
+    requires: Type.Optional(Requires),
+    steps: Type.Array(Step, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+)
+export type Case = Static<typeof Case>

@@ -1,0 +1,13 @@
+// Our own formats: cases, captures, the adapter protocol, reports and expectations files.
+export * from './capture.js'
+export * from './case.js'
+export * from './expectation.js'
+export * from './expectations-file.js'
+export * from './implementation.js'
+export * from './observation.js'
+export * from './protocol.js'
+export * from './report.js'
+export * from './requires.js'
+export * from './status.js'
+export * from './steps/index.js'
+export * from './values.js'

@@ -1,0 +1,75 @@
+// A run's report: JSON lines, a header, one result per case, a footer. A report without its footer
+// was cut short, and says so when summarised.
+import { type Static, Type } from '@sinclair/typebox'
+import { Expectation } from './expectation.js'
+import { ImplementationInfo } from './implementation.js'
+import { Observation } from './observation.js'
+import { Status } from './status.js'
+import { WireStep } from './steps/index.js'
+
+export const REPORT_VERSION = 1
+const strict = { additionalProperties: false } as const
+
+export const ReportHeader = Type.Object(
+  {
+    report: Type.Literal(REPORT_VERSION),
+    watchq: Type.String(),
+    started: Type.String({ description: 'ISO 8601' }),
+    impl: Type.String({ description: 'The --impl argument' }),
+    implementation: Type.Union([ImplementationInfo, Type.Null()], { description: 'Its hello; null if it never answered' }),
+    cases: Type.Integer({ minimum: 0, description: 'Cases selected for the run' }),
+    argv: Type.Optional(Type.Array(Type.String())),
+  },
+  strict,
+)
+export type ReportHeader = Static<typeof ReportHeader>
+
+/** Where a failing case first diverged: the step, what was expected and what was seen. */
+export const Divergence = Type.Object(
+  {
+    step: Type.Integer({ minimum: 0, description: 'Index into the case steps' }),
+    op: Type.String(),
+    what: Type.String({ description: 'One line: which field differed' }),
+    expected: Type.Union([Expectation, Type.Null()]),
+    observed: Type.Union([Observation, Type.Null()]),
+    decoded: Type.Optional(Type.Array(Type.Unknown(), { description: 'read: the observed bytes as records (JSON form)' })),
+  },
+  strict,
+)
+export type Divergence = Static<typeof Divergence>
+
+export const ReportResult = Type.Object(
+  {
+    case: Type.String(),
+    description: Type.String(),
+    status: Status,
+    /** What the expectations file said, if it listed the case. */
+    expected: Type.Optional(Type.Array(Status, { minItems: 1 })),
+    expectedReason: Type.Optional(Type.String()),
+    /** False when the status is pass or one the expectations file allows. */
+    unexpected: Type.Boolean(),
+    reason: Type.Optional(Type.String()),
+    durationMs: Type.Number({ minimum: 0 }),
+    divergence: Type.Optional(Divergence),
+    steps: Type.Optional(Type.Array(WireStep)),
+    observations: Type.Optional(Type.Array(Observation)),
+    /** The offending line when the implementation spoke out of protocol (cut to a bounded length). */
+    line: Type.Optional(Type.String()),
+    stderr: Type.Optional(Type.String()),
+  },
+  strict,
+)
+export type ReportResult = Static<typeof ReportResult>
+
+export const ReportFooter = Type.Object(
+  {
+    footer: Type.Literal(true),
+    finished: Type.String(),
+    counts: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
+    unexpected: Type.Integer({ minimum: 0 }),
+    failFast: Type.Boolean({ description: 'The run stopped at the first unexpected result' }),
+    restarts: Type.Integer({ minimum: 0, description: 'Times the implementation was restarted' }),
+  },
+  strict,
+)
+export type ReportFooter = Static<typeof ReportFooter>
