@@ -1,4 +1,17 @@
-// @watchq/conformance: the runner and CLI. Only the CLI exists so far.
-
+// @watchq/conformance: the runner (cases in, report out), its transports and the `watchq` CLI.
+export { captureLines, captureToCase } from './cases/capture.js'
+export { caseProblems, type Loaded, type LoadedCase, loadCases } from './cases/load.js'
 export type { Io } from './cli/io.js'
-export { HELP, main, VERSION } from './cli/main.js'
+export { HELP, main } from './cli/main.js'
+export { ReportFile, ReportMemory, type ReportSink, ReportTee } from './report/write.js'
+export { Bindings } from './runner/bindings.js'
+export { compareStep, decodeObserved } from './runner/compare.js'
+export { evaluate, type Verdict } from './runner/evaluate.js'
+export { Expectations, loadExpectations } from './runner/expectations.js'
+export { inRange } from './runner/kernel-range.js'
+export { unmetRequirement } from './runner/requirements.js'
+export { type RunOptions, type RunSummary, runSuite } from './runner/run.js'
+export type { RunOutcome } from './runner/session.js'
+export type { Connection, Connector } from './transport/transport.js'
+export { TransportError } from './transport/transport.js'
+export { VERSION } from './version.js'

@@ -22,3 +22,6 @@ export function createAjv(options: Options = {}): Ajv {
 function stripIds<T>(schema: T): T {
   return JSON.parse(JSON.stringify(schema, (k, v) => (k === '$id' ? undefined : v))) as T
 }
+
+export { type Static, type TSchema, Type } from '@sinclair/typebox'
+export type { ErrorObject, ValidateFunction } from 'ajv'

@@ -1,5 +1,6 @@
 // @watchq/spec: every watch_queue UAPI revision as data and JSON Schema.
 export * from './ajv.js'
+export * from './formats/index.js'
 export * from './generate/c-facts.js'
 export * from './generate/c-header.js'
 export * from './generate/json-schema.js'
@@ -18,4 +19,3 @@ export * from './uapi/constants/errno.js'
 export * from './uapi/lookup.js'
 export * from './uapi/revisions/index.js'
 export * from './uapi/structs/index.js'
-export * from './formats/index.js'

@@ -1,9 +1,12 @@
 // `watchq`: one entry point, subcommands wired here and nowhere else.
+
+import { VERSION } from '../version.js'
 import { decodeCommand } from './decode.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
+import { runCommand } from './run.js'
 import { specCommand } from './spec.js'
 
-export const VERSION = '0.1.0'
+export { VERSION }
 
 export const HELP = `Usage: watchq <command> [options]
 
@@ -11,6 +14,7 @@ Specification, conformance suite and reference decoder for Linux's general notif
 (watch_queue: pipe2(O_NOTIFICATION_PIPE), IOC_WATCH_QUEUE_SET_SIZE/SET_FILTER, KEYCTL_WATCH_KEY).
 
 Commands:
+  run         Run conformance cases against an implementation; writes a report (JSON lines)
   decode      Decode notification records (binary or hex) to JSON, keyutils or kernel-sample lines
   spec        The UAPI specification: revisions, struct layouts, C headers, JSON Schemas
 
@@ -23,6 +27,7 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
   decode: decodeCommand,
+  run: runCommand,
   spec: specCommand,
 }
 

@@ -11,7 +11,9 @@ export const Case = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     description: Type.String({ minLength: 1 }),
-    reference: Type.Optional(Type.String({ description: 'Where the expected behaviour comes from, e.g. "kernel-semantics §14"' })),
+    reference: Type.Optional(
+      Type.String({ description: 'Where the expected behaviour comes from, e.g. "kernel-semantics §14"' }),
+    ),
     comment: Type.Optional(Comment),
     requires: Type.Optional(Requires),
     steps: Type.Array(Step, { minItems: 1 }),

@@ -6,7 +6,16 @@ import { ErrnoName, Hex, IntOrRef, Ref } from './values.js'
 const strict = { additionalProperties: false } as const
 
 /** poll(2) event names an expectation or observation may list. */
-export const POLL_EVENTS = ['POLLIN', 'POLLPRI', 'POLLOUT', 'POLLERR', 'POLLHUP', 'POLLNVAL', 'POLLRDNORM', 'POLLWRNORM'] as const
+export const POLL_EVENTS = [
+  'POLLIN',
+  'POLLPRI',
+  'POLLOUT',
+  'POLLERR',
+  'POLLHUP',
+  'POLLNVAL',
+  'POLLRDNORM',
+  'POLLWRNORM',
+] as const
 export const PollEvent = Type.Union(POLL_EVENTS.map((e) => Type.Literal(e)))
 export type PollEvent = Static<typeof PollEvent>
 

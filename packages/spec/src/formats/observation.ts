@@ -8,7 +8,9 @@ export const Observation = Type.Object(
   {
     ret: Type.Optional(Type.Integer({ description: 'Return value on success' })),
     errno: Type.Optional(ErrnoName),
-    fds: Type.Optional(Type.Array(Type.Integer(), { minItems: 1, maxItems: 2, description: 'pipe2: [read end, write end]' })),
+    fds: Type.Optional(
+      Type.Array(Type.Integer(), { minItems: 1, maxItems: 2, description: 'pipe2: [read end, write end]' }),
+    ),
     bytes: Type.Optional(Hex),
     value: Type.Optional(Type.Integer({ description: 'fionread: the count' })),
     revents: Type.Optional(Type.Array(PollEvent)),

@@ -8,7 +8,10 @@ import { WireStep } from './steps/index.js'
 export const PROTOCOL_VERSION = 1
 const strict = { additionalProperties: false } as const
 
-export const HelloRequest = Type.Object({ cmd: Type.Literal('hello'), protocol: Type.Literal(PROTOCOL_VERSION) }, strict)
+export const HelloRequest = Type.Object(
+  { cmd: Type.Literal('hello'), protocol: Type.Literal(PROTOCOL_VERSION) },
+  strict,
+)
 export type HelloRequest = Static<typeof HelloRequest>
 
 export const HelloResponse = Type.Object(
@@ -29,7 +32,10 @@ export const RunRequest = Type.Object(
 export type RunRequest = Static<typeof RunRequest>
 
 /** One observation per step, in order; fewer if the implementation stopped early (the rest are not run). */
-export const RunObserved = Type.Object({ seq: Type.Integer({ minimum: 0 }), observations: Type.Array(Observation) }, strict)
+export const RunObserved = Type.Object(
+  { seq: Type.Integer({ minimum: 0 }), observations: Type.Array(Observation) },
+  strict,
+)
 /** The whole case cannot run here (why). */
 export const RunSkipped = Type.Object({ seq: Type.Integer({ minimum: 0 }), skipped: Type.String() }, strict)
 /** The implementation failed (its own fault, not the kernel's). */

@@ -16,7 +16,9 @@ export const ReportHeader = Type.Object(
     watchq: Type.String(),
     started: Type.String({ description: 'ISO 8601' }),
     impl: Type.String({ description: 'The --impl argument' }),
-    implementation: Type.Union([ImplementationInfo, Type.Null()], { description: 'Its hello; null if it never answered' }),
+    implementation: Type.Union([ImplementationInfo, Type.Null()], {
+      description: 'Its hello; null if it never answered',
+    }),
     cases: Type.Integer({ minimum: 0, description: 'Cases selected for the run' }),
     argv: Type.Optional(Type.Array(Type.String())),
   },
@@ -32,7 +34,9 @@ export const Divergence = Type.Object(
     what: Type.String({ description: 'One line: which field differed' }),
     expected: Type.Union([Expectation, Type.Null()]),
     observed: Type.Union([Observation, Type.Null()]),
-    decoded: Type.Optional(Type.Array(Type.Unknown(), { description: 'read: the observed bytes as records (JSON form)' })),
+    decoded: Type.Optional(
+      Type.Array(Type.Unknown(), { description: 'read: the observed bytes as records (JSON form)' }),
+    ),
   },
   strict,
 )

@@ -16,7 +16,9 @@ export type Feature = keyof typeof FEATURES
 
 export const Requires = Type.Object(
   {
-    revision: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'Any of these spec revisions (default: mainline)' })),
+    revision: Type.Optional(
+      Type.Array(Type.String(), { minItems: 1, description: 'Any of these spec revisions (default: mainline)' }),
+    ),
     kernel: Type.Optional(
       Type.String({
         pattern: '^\\s*((>=|<=|>|<|=)?\\s*\\d+(\\.\\d+){0,2}\\s*)+$',

@@ -1,11 +1,26 @@
 // Every operation a case can use, by name.
-import { type Static, type TObject, Type } from '@sinclair/typebox'
-import { Fcntl, Close, Dup, OpenFile, Pipe2 } from './pipe.js'
+import { type Static, Type } from '@sinclair/typebox'
 import { Fionread, Poll, Read, Sendfile, Splice, Tee, Vmsplice, Write, Writev } from './io.js'
 import {
-  AddKey, Chown, Clear, Invalidate, KeyringId, Link, Move, Negate, Reject, RestrictKeyring, Revoke, SetTimeout,
-  Setperm, Unlink, Unwatch, Update, Watch,
+  AddKey,
+  Chown,
+  Clear,
+  Invalidate,
+  KeyringId,
+  Link,
+  Move,
+  Negate,
+  Reject,
+  RestrictKeyring,
+  Revoke,
+  Setperm,
+  SetTimeout,
+  Unlink,
+  Unwatch,
+  Update,
+  Watch,
 } from './keys.js'
+import { Close, Dup, Fcntl, OpenFile, Pipe2 } from './pipe.js'
 import { Setrlimit, Sleep } from './process.js'
 import { SetFilter, SetSize } from './queue.js'
 import type { OpInfo } from './step.js'
@@ -18,24 +33,58 @@ export * from './queue.js'
 export * from './step.js'
 
 const ALL = [
-  Pipe2, Close, Dup, OpenFile, Fcntl,
-  SetSize, SetFilter,
-  Read, Write, Writev, Fionread, Poll, Splice, Tee, Vmsplice, Sendfile,
-  AddKey, KeyringId, Update, Link, Unlink, Move, Clear, Revoke, Invalidate, Setperm, Chown, SetTimeout,
-  RestrictKeyring, Negate, Reject, Watch, Unwatch,
-  Sleep, Setrlimit,
+  Pipe2,
+  Close,
+  Dup,
+  OpenFile,
+  Fcntl,
+  SetSize,
+  SetFilter,
+  Read,
+  Write,
+  Writev,
+  Fionread,
+  Poll,
+  Splice,
+  Tee,
+  Vmsplice,
+  Sendfile,
+  AddKey,
+  KeyringId,
+  Update,
+  Link,
+  Unlink,
+  Move,
+  Clear,
+  Revoke,
+  Invalidate,
+  Setperm,
+  Chown,
+  SetTimeout,
+  RestrictKeyring,
+  Negate,
+  Reject,
+  Watch,
+  Unwatch,
+  Sleep,
+  Setrlimit,
 ] as const
 
 /** Every operation, by its `op` name. */
 export const OPS: ReadonlyMap<string, OpInfo> = new Map(ALL.map((o) => [o.op, o as OpInfo]))
 export const OP_NAMES = ALL.map((o) => o.op)
 
-/** A step as a case writes it. */
-export const Step = Type.Union(ALL.map((o) => o.schema) as TObject[], { description: 'One operation of a case' })
-/** A step as sent to an implementation: no `expect`. */
-export const WireStep = Type.Union(ALL.map((o) => o.wire) as TObject[], { description: 'One operation, without its expectation' })
-
 type Schemas = (typeof ALL)[number]
+
+/** A step as a case writes it. */
+export const Step = Type.Union(ALL.map((o) => o.schema) as Schemas['schema'][], {
+  description: 'One operation of a case',
+})
+/** A step as sent to an implementation: no `expect`. */
+export const WireStep = Type.Union(ALL.map((o) => o.wire) as Schemas['wire'][], {
+  description: 'One operation, without its expectation',
+})
+
 export type Step = Static<Schemas['schema']>
 export type WireStep = Static<Schemas['wire']>
 export type OpName = Schemas['op']

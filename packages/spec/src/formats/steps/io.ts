@@ -25,11 +25,16 @@ export const Writev = op('writev', 'writev(2) with one zero-filled buffer per le
 
 export const Fionread = op('fionread', 'ioctl(fd, FIONREAD): observes the count as `value`', 'none', { fd: Fd })
 
-export const Poll = op('poll', 'poll(2) on one fd; observes `revents` by name; waits at most timeoutMs (the bounded wait for asynchronous records)', 'none', {
-  fd: Fd,
-  events: Type.Array(PollEvent, { minItems: 1 }),
-  timeoutMs: Type.Integer({ minimum: 0, maximum: 60000 }),
-})
+export const Poll = op(
+  'poll',
+  'poll(2) on one fd; observes `revents` by name; waits at most timeoutMs (the bounded wait for asynchronous records)',
+  'none',
+  {
+    fd: Fd,
+    events: Type.Array(PollEvent, { minItems: 1 }),
+    timeoutMs: Type.Integer({ minimum: 0, maximum: 60000 }),
+  },
+)
 
 export const Splice = op('splice', 'splice(2) without offsets', 'none', {
   in: Fd,
@@ -45,4 +50,8 @@ export const Vmsplice = op('vmsplice', 'vmsplice(2) with one zero-filled buffer 
   iov: Type.Array(Len, { maxItems: 16 }),
 })
 
-export const Sendfile = op('sendfile', 'sendfile(2) from `in` (its current offset) to `out`', 'none', { out: Fd, in: Fd, count: Len })
+export const Sendfile = op('sendfile', 'sendfile(2) from `in` (its current offset) to `out`', 'none', {
+  out: Fd,
+  in: Fd,
+  count: Len,
+})

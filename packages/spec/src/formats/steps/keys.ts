@@ -29,13 +29,19 @@ export const Move = op('move', 'KEYCTL_MOVE', 'none', {
 export const Clear = op('clear', 'KEYCTL_CLEAR', 'none', { keyring: KeyRef })
 export const Revoke = op('revoke', 'KEYCTL_REVOKE', 'none', { key: KeyRef })
 export const Invalidate = op('invalidate', 'KEYCTL_INVALIDATE', 'none', { key: KeyRef })
-export const Setperm = op('setperm', 'KEYCTL_SETPERM', 'none', { key: KeyRef, perm: Type.Integer({ minimum: 0, maximum: 0xffffffff }) })
+export const Setperm = op('setperm', 'KEYCTL_SETPERM', 'none', {
+  key: KeyRef,
+  perm: Type.Integer({ minimum: 0, maximum: 0xffffffff }),
+})
 export const Chown = op('chown', 'KEYCTL_CHOWN (-1 leaves an id unchanged)', 'none', {
   key: KeyRef,
   uid: Type.Integer({ minimum: -1 }),
   gid: Type.Integer({ minimum: -1 }),
 })
-export const SetTimeout = op('set_timeout', 'KEYCTL_SET_TIMEOUT', 'none', { key: KeyRef, seconds: Type.Integer({ minimum: 0 }) })
+export const SetTimeout = op('set_timeout', 'KEYCTL_SET_TIMEOUT', 'none', {
+  key: KeyRef,
+  seconds: Type.Integer({ minimum: 0 }),
+})
 export const RestrictKeyring = op('restrict_keyring', 'KEYCTL_RESTRICT_KEYRING', 'none', {
   keyring: KeyRef,
   type: Type.Optional(Type.Union([Type.String(), Type.Null()])),
@@ -56,6 +62,10 @@ export const Reject = op('reject', 'KEYCTL_REJECT (needs construction authority)
 export const Watch = op('watch', 'KEYCTL_WATCH_KEY(key, fd, id)', 'none', {
   key: KeyRef,
   fd: Fd,
-  id: Type.Integer({ minimum: -0x80000000, maximum: 0xffffffff, description: '0..255 adds; -1 removes; others are invalid' }),
+  id: Type.Integer({
+    minimum: -0x80000000,
+    maximum: 0xffffffff,
+    description: '0..255 adds; -1 removes; others are invalid',
+  }),
 })
 export const Unwatch = op('unwatch', 'KEYCTL_WATCH_KEY(key, fd, -1)', 'none', { key: KeyRef, fd: Fd })

@@ -2,9 +2,14 @@
 import { Type } from '@sinclair/typebox'
 import { op } from './step.js'
 
-export const Sleep = op('sleep', 'Waits; for timers the kernel owns (key expiry), never to race an asynchronous record (use poll)', 'none', {
-  ms: Type.Integer({ minimum: 0, maximum: 60000 }),
-})
+export const Sleep = op(
+  'sleep',
+  'Waits; for timers the kernel owns (key expiry), never to race an asynchronous record (use poll)',
+  'none',
+  {
+    ms: Type.Integer({ minimum: 0, maximum: 60000 }),
+  },
+)
 
 export const Setrlimit = op('setrlimit', 'setrlimit(2) for the adapter process', 'none', {
   resource: Type.Literal('RLIMIT_NOFILE'),

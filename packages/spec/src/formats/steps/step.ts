@@ -7,8 +7,8 @@ import { Bind, Comment } from '../values.js'
 export type BindKind = 'none' | 'ret' | 'fds'
 
 type Common<N extends string, B extends BindKind, T extends TProperties> = { op: TLiteral<N> } & T & {
-  comment: TOptional<TString>
-} & (B extends 'none' ? unknown : { bind: TOptional<typeof Bind> })
+    comment: TOptional<TString>
+  } & (B extends 'none' ? unknown : { bind: TOptional<typeof Bind> })
 
 export interface OpInfo<N extends string = string, B extends BindKind = BindKind, T extends TProperties = TProperties> {
   readonly op: N

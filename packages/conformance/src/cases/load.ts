@@ -1,0 +1,130 @@
+// Finds, parses and validates cases (*.json) and captures (*.jsonl) before a run. Every problem
+// names the file, the JSON path (or line) and what was expected; nothing runs until all load.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { CASE_ID_PATTERN, type Case, Case as CaseSchema, OP_NAMES, OPS, Type } from '@watchq/spec'
+import { captureToCase } from './capture.js'
+import { semanticProblems } from './semantic.js'
+import { explainErrors, jsonErrorPosition, schemaValidator } from './validate.js'
+
+export interface LoadedCase {
+  readonly id: string
+  readonly file: string
+  readonly case: Case
+  readonly from: 'case' | 'capture'
+}
+
+export interface Loaded {
+  readonly cases: LoadedCase[]
+  /** One entry per bad file: "file: …" (possibly several lines). */
+  readonly problems: string[]
+}
+
+// The case with its steps left open, so that each step is checked against its own op's schema
+// (errors against a union of 35 ops would be unreadable).
+const Shell = Type.Object(
+  { ...CaseSchema.properties, steps: Type.Array(Type.Object({ op: Type.String() }), { minItems: 1 }) },
+  { additionalProperties: false },
+)
+
+/** Case problems as JSON paths, or none. */
+export function caseProblems(json: unknown): string[] {
+  const shell = schemaValidator(Shell)
+  if (!shell(json)) return explainErrors(shell.errors ?? [], json)
+  const problems: string[] = []
+  ;(json as { steps: { op: string }[] }).steps.forEach((step, i) => {
+    const info = OPS.get(step.op)
+    if (!info) {
+      problems.push(`/steps/${i}/op: unknown op ${JSON.stringify(step.op)}; known: ${OP_NAMES.join(', ')}`)
+      return
+    }
+    const v = schemaValidator(info.schema)
+    if (!v(step)) problems.push(...explainErrors(v.errors ?? [], step, `/steps/${i}`))
+  })
+  if (problems.length) return problems
+  return semanticProblems(json as Case)
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) walk(p, out)
+    else if (name.endsWith('.json') || name.endsWith('.jsonl')) out.push(p)
+  }
+}
+
+/** The id of a file: its path below the nearest `cases`/`captures` directory, else below `base`. */
+function idOf(file: string, base: string): string {
+  const parts = resolve(file).split(sep)
+  const root = Math.max(parts.lastIndexOf('cases'), parts.lastIndexOf('captures'))
+  const rel = root >= 0 ? parts.slice(root + 1).join('/') : relative(base, file).split(sep).join('/')
+  return rel.replace(/\.jsonl?$/, '')
+}
+
+export function loadCases(paths: readonly string[]): Loaded {
+  const files: { file: string; base: string }[] = []
+  const problems: string[] = []
+  for (const p of paths) {
+    let st: ReturnType<typeof statSync>
+    try {
+      st = statSync(p)
+    } catch {
+      problems.push(`${p}: no such file or directory`)
+      continue
+    }
+    if (st.isDirectory()) {
+      const found: string[] = []
+      walk(p, found)
+      if (found.length === 0) problems.push(`${p}: no *.json cases or *.jsonl captures in this directory`)
+      for (const f of found) files.push({ file: f, base: p })
+    } else files.push({ file: p, base: dirname(p) })
+  }
+  const cases: LoadedCase[] = []
+  const seen = new Map<string, string>()
+  for (const { file, base } of files) {
+    const id = idOf(file, base)
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch (e) {
+      problems.push(`${file}: ${(e as Error).message}`)
+      continue
+    }
+    const loaded = file.endsWith('.jsonl') ? loadCapture(file, text) : loadCase(file, text)
+    if ('problems' in loaded) {
+      problems.push(`${file}: not valid:\n${loaded.problems.map((l) => `  at ${l}`).join('\n')}`)
+      continue
+    }
+    if (!new RegExp(CASE_ID_PATTERN).test(id)) {
+      problems.push(`${file}: id "${id}" (from its path) must be lower-case a-z 0-9 . _ - in /-separated segments`)
+      continue
+    }
+    const other = seen.get(id)
+    if (other) {
+      problems.push(`${file}: id "${id}" is also the id of ${other}`)
+      continue
+    }
+    seen.set(id, file)
+    cases.push({ id, file, case: loaded.case, from: file.endsWith('.jsonl') ? 'capture' : 'case' })
+  }
+  return { cases, problems }
+}
+
+function loadCase(file: string, text: string): { case: Case } | { problems: string[] } {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    return { problems: [`${jsonErrorPosition(text, e as Error)} (in ${basename(file)})`] }
+  }
+  const problems = caseProblems(json)
+  return problems.length ? { problems } : { case: json as Case }
+}
+
+function loadCapture(file: string, text: string): { case: Case } | { problems: string[] } {
+  const r = captureToCase(text)
+  if ('problems' in r) return r
+  // A converted capture must itself be a valid case (it was made by a program; check anyway).
+  const problems = caseProblems(r.case)
+  return problems.length ? { problems: problems.map((p) => `converted case ${p}`) } : r
+}

@@ -1,0 +1,49 @@
+// Checks a schema cannot express: handles used before they are bound, binds of the right shape,
+// outcomes that both succeed and fail.
+import { type Case, isRef, OPS } from '@watchq/spec'
+import { outcomes } from '../runner/compare.js'
+
+/** Argument names whose values are sent to the implementation (handles there must be bound). */
+const ARG_SKIP = new Set(['op', 'bind', 'expect', 'comment'])
+
+export function semanticProblems(c: Case): string[] {
+  const problems: string[] = []
+  const bound = new Set<string>()
+  c.steps.forEach((step, i) => {
+    const where = `/steps/${i}`
+    const info = OPS.get(step.op)!
+    for (const [k, v] of Object.entries(step)) {
+      if (ARG_SKIP.has(k)) continue
+      if (isRef(v) && !bound.has(v as string))
+        problems.push(`${where}/${k}: handle ${v} is used before any step binds it`)
+    }
+    const bind = (step as { bind?: string | string[] }).bind
+    if (bind !== undefined) {
+      const names = Array.isArray(bind) ? bind : [bind]
+      if (info.binds === 'ret' && names.length !== 1)
+        problems.push(`${where}/bind: ${step.op} binds one handle (its return value)`)
+      if (info.binds === 'fds' && names.length > 2)
+        problems.push(`${where}/bind: ${step.op} binds at most two handles (read end, write end)`)
+      for (const n of names) {
+        if (bound.has(n)) problems.push(`${where}/bind: ${n} is already bound by an earlier step`)
+        bound.add(n)
+      }
+    }
+    const expect = (step as { expect?: Parameters<typeof outcomes>[0] }).expect
+    if (expect) {
+      outcomes(expect).forEach((o, j) => {
+        const w = expect.anyOf ? `${where}/expect/anyOf/${j}` : `${where}/expect`
+        if (o.errno !== undefined && (o.ret !== undefined || o.records !== undefined || o.bytes !== undefined))
+          problems.push(`${w}: an outcome cannot expect both an errno and a result`)
+        if ((o.records !== undefined || o.bytes !== undefined) && step.op !== 'read')
+          problems.push(`${w}: only read observes bytes or records`)
+        if (o.revents !== undefined && step.op !== 'poll') problems.push(`${w}: only poll observes revents`)
+        if (o.value !== undefined && step.op !== 'fionread') problems.push(`${w}: only fionread observes a value`)
+        // Handles an expectation mentions become bound (first sight).
+        for (const v of [o.ret, o.value, ...(o.records ?? []).flatMap((r) => Object.values(r))])
+          if (isRef(v)) bound.add(v)
+      })
+    }
+  })
+  return problems
+}

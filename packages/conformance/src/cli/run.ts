@@ -1,0 +1,177 @@
+// `watchq run`: the suite against one implementation, a report as JSON lines, and a line for every
+// result that was not expected. Loads and validates every case before anything runs.
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { ReportResult, Status } from '@watchq/spec'
+import { type LoadedCase, loadCases } from '../cases/load.js'
+import { ReportFile } from '../report/write.js'
+import { type Expectations, globToRegExp, loadExpectations } from '../runner/expectations.js'
+import { runSuite } from '../runner/run.js'
+import { parseImpl } from '../transport/connect.js'
+import { VERSION } from '../version.js'
+import { EXIT, type Io, UsageError } from './io.js'
+import { Progress } from './progress.js'
+
+export const RUN_HELP = `Usage: watchq run [CASES...] --impl <impl> [options]
+
+Runs conformance cases against one implementation and writes a report (JSON lines).
+CASES are case files (*.json), captures (*.jsonl) or directories of them; by default the cases
+shipped in packages/fixtures/cases. Every case is validated before anything runs.
+
+Implementations (--impl):
+  cmd:"<command>"            A program speaking the adapter protocol on stdin/stdout
+  unix:<path>                A daemon on a Unix socket
+  tcp:<host>:<port>          A daemon on a TCP socket
+
+Options:
+  --jobs <n>                 Cases run at once, each on its own connection (default 1)
+  --filter <glob>            Only case ids matching (* within a path segment, ** across;
+                             without a * it matches ids containing the text); repeatable
+  --fail-fast                Stop at the first unexpected result
+  --timeout <seconds>        Per-request limit, on top of the waits a case asks for (default 30)
+  --expectations <file>      Known failures of this implementation (statuses + reasons)
+  --report <file>            Where the report goes (default watchq-report.jsonl)
+  --capture <dir>            Also write a capture of every case run (<dir>/<case id>.jsonl)
+  --max-restarts <n>         Restarts of a crashed implementation before giving up (default 10)
+  --quiet                    Only the final counts
+  -h, --help                 Show this help
+
+Statuses: pass, fail (an observation differed), error (the implementation failed or spoke out of
+protocol), crash (it exited), timeout, skip (a requirement unmet, or it declined).
+Exit codes: 0 every result as expected, 1 unexpected results, 2 usage error or invalid cases.
+
+Examples:
+  watchq run --impl cmd:"./my-adapter"
+  watchq run packages/fixtures/cases/keys --impl unix:/run/watchq.sock --report keys.jsonl
+  watchq summary watchq-report.jsonl
+`
+
+/** packages/fixtures/cases, found from this package's own directory (src/ or dist/). */
+export function defaultCasesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    const pkg = join(dir, 'package.json')
+    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === '@watchq/conformance')
+      return resolve(dir, '../fixtures/cases')
+    dir = dirname(dir)
+  }
+  throw new UsageError('no CASES given and packages/fixtures/cases not found next to this installation')
+}
+
+function positiveInt(name: string, v: string | undefined, dflt: number, min = 1): number {
+  if (v === undefined) return dflt
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, not "${v}"`)
+  return n
+}
+
+export function selectCases(cases: readonly LoadedCase[], filters: readonly string[]): LoadedCase[] {
+  if (filters.length === 0) return [...cases]
+  const tests = filters.map((f) =>
+    f.includes('*') ? (id: string) => globToRegExp(f).test(id) : (id: string) => id.includes(f),
+  )
+  return cases.filter((c) => tests.some((t) => t(c.id)))
+}
+
+const LABEL: Record<Status, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  error: 'ERROR',
+  crash: 'CRASH',
+  timeout: 'TIMEOUT',
+  skip: 'SKIP',
+}
+
+export async function runCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      impl: { type: 'string' },
+      jobs: { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      'fail-fast': { type: 'boolean' },
+      timeout: { type: 'string' },
+      expectations: { type: 'string' },
+      report: { type: 'string' },
+      capture: { type: 'string' },
+      'max-restarts': { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+  if (values.help) {
+    io.out(RUN_HELP)
+    return EXIT.ok
+  }
+  if (!values.impl) throw new UsageError('--impl is required (e.g. --impl cmd:"./adapter"); see "watchq run --help"')
+  const jobs = positiveInt('jobs', values.jobs, 1)
+  const maxRestarts = positiveInt('max-restarts', values['max-restarts'], 10, 0)
+  const timeoutS = values.timeout === undefined ? 30 : Number(values.timeout)
+  if (!(timeoutS > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`)
+  let connector: ReturnType<typeof parseImpl>
+  try {
+    connector = parseImpl(values.impl)
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  let expectations: Expectations | undefined
+  if (values.expectations) {
+    try {
+      expectations = loadExpectations(values.expectations)
+    } catch (e) {
+      io.err(`watchq run: ${(e as Error).message}`)
+      return EXIT.usage
+    }
+  }
+  const loaded = loadCases(positionals.length ? positionals : [defaultCasesDir()])
+  if (loaded.problems.length) {
+    io.err(`watchq run: ${loaded.problems.length} invalid case file(s); nothing was run:`)
+    for (const p of loaded.problems) io.err(p)
+    return EXIT.usage
+  }
+  const cases = selectCases(loaded.cases, values.filter ?? [])
+  if (cases.length === 0) {
+    io.err(
+      `watchq run: no case matches ${values.filter?.map((f) => JSON.stringify(f)).join(', ')} (of ${loaded.cases.length})`,
+    )
+    return EXIT.usage
+  }
+  const reportPath = values.report ?? 'watchq-report.jsonl'
+  const progress = new Progress(process.stderr, cases.length)
+  const summary = await runSuite({
+    connector,
+    cases,
+    report: new ReportFile(reportPath),
+    jobs,
+    timeoutMs: timeoutS * 1000,
+    failFast: Boolean(values['fail-fast']),
+    maxRestarts,
+    version: VERSION,
+    argv: ['run', ...argv],
+    ...(expectations ? { expectations } : {}),
+    ...(values.capture ? { captureDir: values.capture } : {}),
+    onResult: (r: ReportResult, done, total) => {
+      progress.clear()
+      if (r.unexpected && !values.quiet) io.out(resultLine(r))
+      progress.update(done, total, r.case)
+    },
+  })
+  progress.clear()
+  const impl = summary.implementation
+  const c = summary.counts
+  io.out(
+    `${impl ? `${impl.name} ${impl.version}${impl.kernel ? ` on Linux ${impl.kernel}` : ''} ${impl.arch}` : values.impl}: ` +
+      `${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.crash} crashed, ${c.timeout} timed out, ${c.skip} skipped` +
+      ` — ${summary.unexpected} unexpected${summary.stoppedEarly ? ' (stopped early: --fail-fast)' : ''}; report: ${reportPath}`,
+  )
+  return summary.unexpected > 0 ? EXIT.failed : EXIT.ok
+}
+
+/** One line for an unexpected result: status, case id, why. */
+export function resultLine(r: ReportResult): string {
+  const note = r.expected ? ` (expected ${r.expected.join('/')}: ${r.expectedReason})` : ''
+  return `${LABEL[r.status].padEnd(7)} ${r.case}: ${r.reason ?? r.status}${note}`
+}

@@ -1,0 +1,83 @@
+// Writes a report as it runs: the header first, each result as soon as it is known, the footer
+// last. Lines are written synchronously, so a run that dies leaves every finished result and no
+// footer — which `summary` reports as truncated. Only the path the user gave is ever written.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { ReportFooter, ReportHeader, ReportResult } from '@watchq/spec'
+
+export interface ReportSink {
+  header(h: ReportHeader): void
+  result(r: ReportResult): void
+  footer(f: ReportFooter): void
+}
+
+export class ReportFile implements ReportSink {
+  private fd: number | null
+
+  constructor(readonly path: string) {
+    mkdirSync(dirname(path), { recursive: true })
+    this.fd = openSync(path, 'w')
+  }
+
+  private line(obj: object): void {
+    if (this.fd === null) throw new Error(`report ${this.path} is already closed`)
+    writeSync(this.fd, `${JSON.stringify(obj)}\n`)
+  }
+
+  header(h: ReportHeader): void {
+    this.line(h)
+  }
+
+  result(r: ReportResult): void {
+    this.line(r)
+  }
+
+  footer(f: ReportFooter): void {
+    this.line(f)
+    closeSync(this.fd!)
+    this.fd = null
+  }
+}
+
+/** Keeps the report in memory (tests, and runs without --report). */
+export class ReportMemory implements ReportSink {
+  headerLine: ReportHeader | null = null
+  readonly results: ReportResult[] = []
+  footerLine: ReportFooter | null = null
+
+  header(h: ReportHeader): void {
+    this.headerLine = h
+  }
+
+  result(r: ReportResult): void {
+    this.results.push(r)
+  }
+
+  footer(f: ReportFooter): void {
+    this.footerLine = f
+  }
+
+  /** The report as JSONL text. */
+  text(): string {
+    const lines: object[] = [
+      ...(this.headerLine ? [this.headerLine] : []),
+      ...this.results,
+      ...(this.footerLine ? [this.footerLine] : []),
+    ]
+    return lines.map((l) => `${JSON.stringify(l)}\n`).join('')
+  }
+}
+
+/** Fans every line out to several sinks. */
+export class ReportTee implements ReportSink {
+  constructor(private readonly sinks: readonly ReportSink[]) {}
+  header(h: ReportHeader): void {
+    for (const s of this.sinks) s.header(h)
+  }
+  result(r: ReportResult): void {
+    for (const s of this.sinks) s.result(r)
+  }
+  footer(f: ReportFooter): void {
+    for (const s of this.sinks) s.footer(f)
+  }
+}

@@ -1,0 +1,143 @@
+// The run: cases in, one report out. `jobs` sessions take cases from one queue; each result is
+// written as soon as it is known; a crashed or stuck implementation costs its case, not the run.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import type { ImplementationInfo, ReportResult, Status } from '@watchq/spec'
+import { captureLines } from '../cases/capture.js'
+import type { LoadedCase } from '../cases/load.js'
+import type { ReportSink } from '../report/write.js'
+import type { Connector } from '../transport/transport.js'
+import { evaluate, type Verdict } from './evaluate.js'
+import { Expectations, isUnexpected } from './expectations.js'
+import { unmetRequirement } from './requirements.js'
+import { RestartBudget, Session } from './session.js'
+import { caseTimeoutMs, wireSteps } from './wire.js'
+
+export interface RunOptions {
+  readonly connector: Connector
+  readonly cases: readonly LoadedCase[]
+  readonly report: ReportSink
+  readonly jobs?: number
+  /** Per-request limit in ms (hello, and each case on top of its own waits). */
+  readonly timeoutMs?: number
+  readonly failFast?: boolean
+  readonly expectations?: Expectations
+  readonly maxRestarts?: number
+  /** Write a capture per case here (as <dir>/<case id>.jsonl). */
+  readonly captureDir?: string
+  readonly version: string
+  readonly argv?: readonly string[]
+  /** Called after each result (progress display). */
+  readonly onResult?: (r: ReportResult, done: number, total: number) => void
+  readonly now?: () => Date
+}
+
+export interface RunSummary {
+  readonly implementation: ImplementationInfo | null
+  readonly counts: Record<Status, number>
+  readonly unexpected: number
+  readonly restarts: number
+  readonly stoppedEarly: boolean
+}
+
+const STATUS_ORDER: Status[] = ['pass', 'fail', 'error', 'crash', 'timeout', 'skip']
+
+export async function runSuite(o: RunOptions): Promise<RunSummary> {
+  const now = o.now ?? (() => new Date())
+  const timeoutMs = o.timeoutMs ?? 30_000
+  const expectations = o.expectations ?? new Expectations()
+  const budget = new RestartBudget(o.maxRestarts ?? 10)
+  const jobs = Math.max(1, Math.min(o.jobs ?? 1, o.cases.length || 1))
+  const sessions = Array.from({ length: jobs }, () => new Session(o.connector, budget, timeoutMs))
+  // The first hello goes into the header, before any result.
+  await sessions[0]!.ensure()
+  const first = sessions[0]!
+  o.report.header({
+    report: 1,
+    watchq: o.version,
+    started: now().toISOString(),
+    impl: o.connector.spec,
+    implementation: first.info,
+    cases: o.cases.length,
+    ...(o.argv ? { argv: [...o.argv] } : {}),
+  })
+  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
+  let unexpected = 0
+  let next = 0
+  let done = 0
+  let stop = false
+  let seq = 0
+
+  const runOne = async (session: Session, lc: LoadedCase): Promise<void> => {
+    const t0 = performance.now()
+    let verdict: Verdict
+    let observations: ReportResult['observations']
+    const info = session.info ?? first.info
+    const unmet = info ? unmetRequirement(lc.case, info) : null
+    if (!info && !(await session.ensure()))
+      verdict = { status: 'error', reason: session.dead ?? 'the implementation is unavailable' }
+    else if (unmet) verdict = { status: 'skip', reason: unmet }
+    else {
+      const steps = wireSteps(lc.case)
+      const outcome = await session.run(seq++, lc.id, steps, caseTimeoutMs(lc.case, timeoutMs))
+      const impl = session.info!
+      verdict = evaluate(lc.case, outcome, { endian: impl.endian, revision: impl.revision ?? 'mainline' })
+      if (outcome.kind === 'observed') {
+        observations = outcome.observations
+        if (o.captureDir && verdict.status !== 'skip' && verdict.status !== 'error') {
+          const file = join(o.captureDir, `${lc.id}.jsonl`)
+          mkdirSync(dirname(file), { recursive: true })
+          writeFileSync(
+            file,
+            captureLines(
+              { id: lc.id, case: lc.case, implementation: impl, recorded: now().toISOString(), watchq: o.version },
+              steps,
+              outcome.observations,
+            ),
+          )
+        }
+      }
+    }
+    const allowed = expectations.lookup(lc.id, session.info ?? first.info)
+    const isBad = isUnexpected(verdict.status, allowed)
+    const stderr = verdict.status === 'pass' ? '' : session.takeStderr()
+    if (verdict.status === 'pass') session.takeStderr() // drop what belonged to a passing case
+    const result: ReportResult = {
+      case: lc.id,
+      description: lc.case.description,
+      status: verdict.status,
+      ...(allowed ? { expected: [...allowed.statuses], expectedReason: allowed.reason } : {}),
+      unexpected: isBad,
+      ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+      durationMs: Math.round((performance.now() - t0) * 1000) / 1000,
+      ...(verdict.divergence ? { divergence: verdict.divergence } : {}),
+      ...(verdict.status !== 'pass' ? { steps: wireSteps(lc.case) } : {}),
+      ...(verdict.status !== 'pass' && observations ? { observations } : {}),
+      ...(verdict.line !== undefined ? { line: verdict.line } : {}),
+      ...(stderr ? { stderr } : {}),
+    }
+    counts[verdict.status]++
+    if (isBad) unexpected++
+    done++
+    o.report.result(result)
+    o.onResult?.(result, done, o.cases.length)
+    if (isBad && o.failFast) stop = true
+  }
+
+  await Promise.all(
+    sessions.map(async (session) => {
+      while (!stop && next < o.cases.length) await runOne(session, o.cases[next++]!)
+      await session.stop()
+    }),
+  )
+  const stoppedEarly = stop && done < o.cases.length
+  o.report.footer({
+    footer: true,
+    finished: now().toISOString(),
+    counts,
+    unexpected,
+    failFast: stoppedEarly,
+    restarts: budget.used,
+  })
+  return { implementation: first.info, counts, unexpected, restarts: budget.used, stoppedEarly }
+}

@@ -1,0 +1,20 @@
+// What of a case goes to an implementation: its steps without expectations (they never leave the
+// runner), and how long to wait for the answer.
+import type { Case, WireStep } from '@watchq/spec'
+
+export function wireSteps(c: Case): WireStep[] {
+  return c.steps.map((s) => {
+    const { expect: _expect, ...rest } = s as typeof s & { expect?: unknown }
+    return rest as WireStep
+  })
+}
+
+/** The per-request limit, plus the time the case itself asks the kernel to wait (polls, sleeps). */
+export function caseTimeoutMs(c: Case, baseMs: number): number {
+  let waits = 0
+  for (const s of c.steps) {
+    if (s.op === 'poll') waits += (s as { timeoutMs: number }).timeoutMs
+    if (s.op === 'sleep') waits += (s as { ms: number }).ms
+  }
+  return baseMs + waits
+}
