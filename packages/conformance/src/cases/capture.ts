@@ -41,7 +41,7 @@ export function captureLines(
     watchq: meta.watchq,
   }
   const lines = [JSON.stringify(header)]
-  observations.forEach((observation, i) => lines.push(JSON.stringify({ step: steps[i], observation })))
+  for (const [i, observation] of observations.entries()) lines.push(JSON.stringify({ step: steps[i], observation }))
   return `${lines.join('\n')}\n`
 }
 
@@ -72,7 +72,10 @@ export function captureToCase(text: string): { case: Case } | { problems: string
   const handleFor = (v: string | number) => {
     const k = String(v)
     let n = names.get(k)
-    if (!n) names.set(k, (n = `$serial_${++invented}`))
+    if (!n) {
+      n = `$serial_${++invented}`
+      names.set(k, n)
+    }
     return n
   }
   const ctx = { endian: header.implementation.endian, revision: header.implementation.revision ?? 'mainline' }

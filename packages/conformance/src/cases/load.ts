@@ -121,7 +121,7 @@ function loadCase(file: string, text: string): { case: Case } | { problems: stri
   return problems.length ? { problems } : { case: json as Case }
 }
 
-function loadCapture(file: string, text: string): { case: Case } | { problems: string[] } {
+function loadCapture(_file: string, text: string): { case: Case } | { problems: string[] } {
   const r = captureToCase(text)
   if ('problems' in r) return r
   // A converted capture must itself be a valid case (it was made by a program; check anyway).

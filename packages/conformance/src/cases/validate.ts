@@ -54,7 +54,10 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, pre
   const byPath = new Map<string, Set<string>>()
   const add = (path: string, msg: string) => {
     let s = byPath.get(path)
-    if (!s) byPath.set(path, (s = new Set()))
+    if (!s) {
+      s = new Set()
+      byPath.set(path, s)
+    }
     s.add(msg)
   }
   for (const e of errors) {

@@ -19,8 +19,9 @@ function bindStep(step: Case['steps'][number], o: Observation, b: Bindings): voi
   if (bind === undefined) return
   const names = Array.isArray(bind) ? bind : [bind]
   const kind = OPS.get(step.op)?.binds
-  if (kind === 'fds' && o.fds) names.forEach((n, i) => o.fds![i] !== undefined && b.set(n, o.fds![i]!))
-  else if (kind === 'ret' && o.ret !== undefined) b.set(names[0]!, o.ret)
+  if (kind === 'fds' && o.fds) {
+    for (const [i, n] of names.entries()) if (o.fds[i] !== undefined) b.set(n, o.fds[i]!)
+  } else if (kind === 'ret' && o.ret !== undefined) b.set(names[0]!, o.ret)
 }
 
 export function evaluate(c: Case, outcome: RunOutcome, ctx: DecodeContext): Verdict {

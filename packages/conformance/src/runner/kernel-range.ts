@@ -35,20 +35,15 @@ export function parseRange(range: string): Comparator[] {
 export function inRange(release: string, range: string): boolean {
   const v = parseRelease(release)
   if (!v) return false
-  return parseRange(range).every((c) => {
-    const d = cmp(v, c.version)
-    switch (c.op) {
-      case '>=':
-        return d >= 0
-      case '<=':
-        return d <= 0
-      case '>':
-        return d > 0
-      case '<':
-        return d < 0
-      case '=':
-        // "=6.12" matches any 6.12.x; "=6.12.117" only that release.
-        return v.slice(0, c.series).every((x, i) => x === c.version[i])
-    }
-  })
+  return parseRange(range).every((c) => holds(v, c))
+}
+
+function holds(v: Version, c: Comparator): boolean {
+  const d = cmp(v, c.version)
+  if (c.op === '>=') return d >= 0
+  if (c.op === '<=') return d <= 0
+  if (c.op === '>') return d > 0
+  if (c.op === '<') return d < 0
+  // "=6.12" matches any 6.12.x; "=6.12.117" only that release.
+  return v.slice(0, c.series).every((x, i) => x === c.version[i])
 }
