@@ -1,13 +1,13 @@
 // The published JSON files: each schema compiles alone in a fresh strict Ajv, ids are unique, and
 // the revision data validates against the published revision schema.
 import { describe, expect, it } from 'vitest'
-import { createAjv, jsonSchemaFiles, revisionFiles, STRUCTS } from '../../src/index.js'
+import { createAjv, FORMAT_SCHEMAS, jsonSchemaFiles, revisionFiles, STRUCTS } from '../../src/index.js'
 
 describe('jsonSchemaFiles', () => {
   const files = jsonSchemaFiles()
 
-  it('has one file per struct plus the revision and meta schemas, under unique ids', () => {
-    expect(files).toHaveLength(STRUCTS.size + 3)
+  it('has one file per struct and per format, plus the revision and meta schemas, under unique ids', () => {
+    expect(files).toHaveLength(STRUCTS.size + Object.keys(FORMAT_SCHEMAS).length + 3)
     const ids = files.map((f) => (f.json as { $id: string }).$id)
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toContain('urn:watchq:spec:uapi:struct:pipe/key_notification')
