@@ -1,0 +1,37 @@
+// From what the user wrote after `--impl` to a connector: the one place that knows the spec forms.
+import { type SocketOptions, socketConnector } from './socket.js'
+import { type StdioOptions, stdioConnector } from './stdio.js'
+import type { Connector } from './transport.js'
+
+export type ConnectOptions = StdioOptions & Omit<SocketOptions, 'spec'>
+
+export const IMPL_FORMS = 'cmd:COMMAND (run with /bin/sh -c), unix:PATH or tcp:HOST:PORT'
+
+export function parseImpl(spec: string, options: ConnectOptions = {}): Connector {
+  const colon = spec.indexOf(':')
+  const scheme = colon === -1 ? spec : spec.slice(0, colon)
+  const rest = colon === -1 ? '' : spec.slice(colon + 1)
+  const bad = (why: string): Error => new Error(`bad implementation "${spec}": ${why}; expected ${IMPL_FORMS}`)
+  switch (scheme) {
+    case 'cmd':
+      if (rest.trim() === '') throw bad('the command is empty')
+      return stdioConnector(rest, options)
+    case 'unix':
+      if (rest === '') throw bad('the socket path is empty')
+      return socketConnector({ kind: 'unix', path: rest }, { ...options, spec })
+    case 'tcp': {
+      const at = rest.lastIndexOf(':')
+      if (at === -1) throw bad('expected a host and a port, HOST:PORT')
+      // An IPv6 host is written in brackets: tcp:[::1]:9000.
+      const host = rest.slice(0, at).replace(/^\[(.*)\]$/, '$1')
+      const portText = rest.slice(at + 1)
+      const port = Number(portText)
+      if (host === '') throw bad('the host is missing')
+      if (!/^\d+$/.test(portText) || port < 1 || port > 65535) throw bad('the port must be a number from 1 to 65535')
+      return socketConnector({ kind: 'tcp', host, port }, { ...options, spec })
+    }
+    // Later: `sim` (the in-process simulator) and `vm:…` (a kernel in a VM) are added here.
+    default:
+      throw bad(colon === -1 ? 'not a known form' : `unknown kind "${scheme}"`)
+  }
+}

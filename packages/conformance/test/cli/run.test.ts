@@ -1,0 +1,106 @@
+// `watchq run`: exit codes, one line per unexpected result, the report file, and invalid cases
+// rejected before the implementation is even started.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { run } from '../support/run.js'
+
+const FAKE = join(import.meta.dirname, '../fake-adapter/fake.mjs')
+const SUITE = join(import.meta.dirname, '../runner/fixtures/suite/cases')
+const dir = mkdtempSync(join(tmpdir(), 'watchq-cli-run-'))
+const script = join(dir, 'script.json')
+writeFileSync(
+  script,
+  JSON.stringify({
+    implementation: {
+      name: 'fake',
+      version: '9',
+      kernel: '6.1.192',
+      arch: 'x86_64',
+      endian: 'little',
+      pageSize: 4096,
+      ops: ['close'],
+    },
+  }),
+)
+const impl = (counter = join(dir, 'starts')) => `cmd:node ${FAKE} ${script} --counter ${counter}`
+
+describe('watchq run', () => {
+  it('exits 0 when every result is as expected, and writes the report', async () => {
+    const report = join(dir, 'ok.jsonl')
+    const r = await run(['run', join(SUITE, 'ok.json'), join(SUITE, 'slow.json'), '--impl', impl(), '--report', report])
+    expect(r.err).toBe('')
+    expect(r.out).toBe(
+      `fake 9 on Linux 6.1.192 x86_64: 2 passed, 0 failed, 0 errors, 0 crashed, 0 timed out, 0 skipped — 0 unexpected; report: ${report}\n`,
+    )
+    expect(r.code).toBe(0)
+    const lines = readFileSync(report, 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(4)
+    expect(JSON.parse(lines[3]!)).toMatchObject({ footer: true, counts: { pass: 2 } })
+  })
+
+  it('exits 1 with a line per unexpected result; --filter selects cases by id', async () => {
+    const r = await run([
+      'run',
+      SUITE,
+      '--filter',
+      'wrong',
+      '--filter',
+      'ok',
+      '--impl',
+      impl(),
+      '--report',
+      join(dir, 'f.jsonl'),
+    ])
+    expect(r.code).toBe(1)
+    expect(r.out).toContain('FAIL    wrong: step 0 (close): expected EBADF, observed ret 0\n')
+    // 'wrong' also selects wrong-seq, which the fake answers correctly here.
+    expect(r.out).toContain('2 passed, 1 failed')
+  })
+
+  it('an expectations file makes a known failure expected (exit 0)', async () => {
+    const exp = join(dir, 'exp.json')
+    writeFileSync(exp, JSON.stringify({ entries: [{ case: 'wrong', status: 'fail', reason: 'known' }] }))
+    const r = await run([
+      'run',
+      join(SUITE, 'wrong.json'),
+      '--impl',
+      impl(),
+      '--expectations',
+      exp,
+      '--report',
+      join(dir, 'e.jsonl'),
+    ])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('0 unexpected')
+  })
+
+  it('rejects invalid cases before starting the implementation (exit 2)', async () => {
+    const bad = join(import.meta.dirname, '../cases/fixtures/bad')
+    const counter = join(dir, 'never')
+    const r = await run(['run', bad, '--impl', impl(counter)])
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/^watchq run: 5 invalid case file\(s\); nothing was run:\n/)
+    expect(r.err).toContain('unknown-op.json: not valid:\n  at /steps/0/op: unknown op "pipe3"')
+    expect(existsSync(counter)).toBe(false)
+  })
+
+  it.each([
+    [['run'], '--impl is required'],
+    [['run', '--impl', 'ftp:x'], 'bad implementation "ftp:x"'],
+    [['run', '--impl', 'cmd:true', '--jobs', '0'], '--jobs must be an integer ≥ 1, not "0"'],
+    [['run', '--impl', 'cmd:true', '--timeout', 'soon'], '--timeout must be a positive number of seconds'],
+    [['run', SUITE, '--impl', 'cmd:true', '--filter', 'nothing-like-this'], 'no case matches "nothing-like-this"'],
+  ])('usage errors exit 2: %j', async (argv, message) => {
+    const r = await run(argv)
+    expect(r.code).toBe(2)
+    expect(r.err).toContain(message)
+  })
+
+  it('has --help', async () => {
+    const r = await run(['run', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain('Usage: watchq run [CASES...] --impl <impl> [options]')
+  })
+})

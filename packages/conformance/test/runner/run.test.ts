@@ -1,0 +1,233 @@
+// The run loop end to end against the scriptable fake implementation over stdio: every status, the
+// restart-and-replay of a crashed implementation, stderr and offending lines attached, fail-fast,
+// --jobs, expectations files, and a report that validates line by line.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createAjv, ReportFooter, ReportHeader, ReportResult } from '@watchq/spec'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { type LoadedCase, loadCases } from '../../src/cases/load.js'
+import { ReportFile, ReportMemory } from '../../src/report/write.js'
+import { Expectations } from '../../src/runner/expectations.js'
+import { runSuite } from '../../src/runner/run.js'
+import { stdioConnector } from '../../src/transport/stdio.js'
+import { hexOf, key } from '../support/records.js'
+
+const FAKE = join(import.meta.dirname, '../fake-adapter/fake.mjs')
+const SUITE = join(import.meta.dirname, 'fixtures/suite')
+const dir = mkdtempSync(join(tmpdir(), 'watchq-run-'))
+
+const IMPLEMENTATION = {
+  name: 'fake',
+  version: '0.0.0',
+  kernel: '6.12.117',
+  arch: 'x86_64',
+  endian: 'little',
+  pageSize: 4096,
+  features: ['notification-pipe', 'key-notifications'],
+  ops: ['close', 'pipe2', 'add_key', 'watch', 'read'],
+}
+
+const SCRIPT = {
+  implementation: IMPLEMENTATION,
+  cases: {
+    wrong: 'answer',
+    garbage: { do: 'garbage', text: 'Segmentation fault? no, just noise' },
+    'wrong-seq': 'wrong-seq',
+    'missing-field': 'missing-field',
+    error: { do: 'error', message: 'cannot open /dev/null' },
+    crash: { do: 'crash', code: 3, stderr: 'agent: SIGSEGV in keyctl_watch\n' },
+    hang: 'hang',
+    skip: { do: 'skip', reason: 'no keyrings here' },
+    slow: { do: 'slow', ms: 50 },
+    echo: 'echo',
+    records: {
+      do: 'answer',
+      observations: [
+        { ret: 0, fds: [3, 4] },
+        { ret: 5555 },
+        { ret: 0 },
+        { ret: 16, bytes: hexOf([key('updated', 5555, 0, 7)]) },
+      ],
+    },
+  },
+}
+
+function fake(name: string, script: object = SCRIPT) {
+  const path = join(dir, `${name}.json`)
+  const counter = join(dir, `${name}.starts`)
+  writeFileSync(path, JSON.stringify(script))
+  return {
+    connector: stdioConnector(`node ${FAKE} ${path} --counter ${counter}`),
+    starts: () => readFileSync(counter, 'utf8').trim().split('\n').length,
+  }
+}
+
+let cases: LoadedCase[]
+beforeAll(() => {
+  const loaded = loadCases([SUITE])
+  expect(loaded.problems).toEqual([])
+  cases = loaded.cases
+})
+
+const byId = (report: ReportMemory) => Object.fromEntries(report.results.map((r) => [r.case, r]))
+
+describe('runSuite against the fake implementation', () => {
+  it('gives every status, with its reason, and keeps going after crashes and hangs', async () => {
+    const f = fake('all')
+    const report = new ReportMemory()
+    const summary = await runSuite({ connector: f.connector, cases, report, timeoutMs: 1500, version: 'test' })
+    const r = byId(report)
+    expect(r.ok).toMatchObject({ status: 'pass', unexpected: false })
+    expect(r.records).toMatchObject({ status: 'pass' })
+    expect(r.slow).toMatchObject({ status: 'pass' })
+    expect(r.wrong).toMatchObject({
+      status: 'fail',
+      unexpected: true,
+      reason: 'step 0 (close): expected EBADF, observed ret 0',
+      divergence: { step: 0, op: 'close', expected: { errno: 'EBADF' }, observed: { ret: 0 } },
+    })
+    expect(r.garbage).toMatchObject({
+      status: 'error',
+      reason: 'the implementation answered with a line that is not JSON',
+      line: 'Segmentation fault? no, just noise',
+    })
+    expect(r['wrong-seq']).toMatchObject({
+      status: 'error',
+      reason: expect.stringMatching(/^the answer has seq \d+; the request had seq \d+$/),
+    })
+    expect(r['missing-field']).toMatchObject({
+      status: 'error',
+      reason: expect.stringContaining('the answer is out of protocol'),
+    })
+    expect(r.error).toMatchObject({
+      status: 'error',
+      reason: 'the implementation reported an error: cannot open /dev/null',
+    })
+    expect(r.crash).toMatchObject({
+      status: 'crash',
+      stderr: expect.stringContaining('agent: SIGSEGV in keyctl_watch'),
+    })
+    expect(r.crash!.reason).toMatch(/code 3/)
+    expect(r.hang).toMatchObject({ status: 'timeout', reason: 'no answer within 1500 ms' })
+    expect(r.skip).toMatchObject({
+      status: 'skip',
+      reason: 'the implementation declined: no keyrings here',
+      unexpected: false,
+    })
+    expect(r['needs-root']).toMatchObject({ status: 'skip', reason: 'implementation lacks feature root' })
+    // Expectations never leave the runner: the echoed request is attached as the offending line.
+    expect(r.echo).toMatchObject({ status: 'error' })
+    expect(r.echo!.line).toContain('"cmd":"run"')
+    expect(r.echo!.line).not.toContain('expect')
+    expect(summary.counts).toEqual({ pass: 3, fail: 1, error: 5, crash: 1, timeout: 1, skip: 2 })
+    expect(summary.unexpected).toBe(8)
+    // Reconnected (and said hello again) after each dropped connection: crash, hang, and the four
+    // out-of-protocol answers (their stream may be out of step).
+    expect(summary.restarts).toBe(6)
+    expect(f.starts()).toBe(7)
+    expect(report.headerLine).toMatchObject({
+      report: 1,
+      impl: expect.stringMatching(/^cmd:node /),
+      implementation: IMPLEMENTATION,
+      cases: 13,
+    })
+    expect(report.footerLine).toMatchObject({ footer: true, unexpected: 8, failFast: false, restarts: 6 })
+  }, 20_000)
+
+  it('writes a report whose every line validates against the report schemas', async () => {
+    const path = join(dir, 'report.jsonl')
+    const f = fake('file')
+    await runSuite({
+      connector: f.connector,
+      cases: cases.filter((c) => ['ok', 'wrong', 'crash'].includes(c.id)),
+      report: new ReportFile(path),
+      timeoutMs: 1500,
+      version: 'test',
+    })
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const ajv = createAjv()
+    expect(ajv.validate(ReportHeader, lines[0]), JSON.stringify(ajv.errors)).toBe(true)
+    for (const l of lines.slice(1, -1)) expect(ajv.validate(ReportResult, l), JSON.stringify(ajv.errors)).toBe(true)
+    expect(ajv.validate(ReportFooter, lines.at(-1)), JSON.stringify(ajv.errors)).toBe(true)
+    expect(lines.slice(1, -1).map((l) => l.case)).toEqual(['crash', 'ok', 'wrong'])
+  }, 20_000)
+
+  it('stops at the first unexpected result with --fail-fast', async () => {
+    const report = new ReportMemory()
+    const ordered = ['ok', 'wrong', 'skip', 'slow'].map((id) => cases.find((c) => c.id === id)!)
+    const s = await runSuite({
+      connector: fake('ff').connector,
+      cases: ordered,
+      report,
+      failFast: true,
+      version: 'test',
+    })
+    expect(report.results.map((r) => r.case)).toEqual(['ok', 'wrong'])
+    expect(s.stoppedEarly).toBe(true)
+    expect(report.footerLine?.failFast).toBe(true)
+  }, 20_000)
+
+  it('gives up restarting after --max-restarts, marking the rest as errors', async () => {
+    const crashy = { implementation: IMPLEMENTATION, default: { do: 'crash', stderr: 'boom\n' } }
+    const f = fake('crashy', crashy)
+    const report = new ReportMemory()
+    const s = await runSuite({
+      connector: f.connector,
+      cases: cases.slice(0, 5),
+      report,
+      maxRestarts: 2,
+      version: 'test',
+    })
+    expect(report.results.map((r) => r.status)).toEqual(['crash', 'crash', 'crash', 'error', 'error'])
+    expect(report.results[3]!.reason).toBe(
+      'not run: the implementation was restarted 2 times (the limit, --max-restarts)',
+    )
+    expect(s.restarts).toBe(2)
+    expect(f.starts()).toBe(3)
+  }, 20_000)
+
+  it('reports every case as an error when the implementation never says hello', async () => {
+    const f = fake('nohello', { implementation: IMPLEMENTATION, hello: { do: 'garbage', text: 'hi!' } })
+    const report = new ReportMemory()
+    await runSuite({ connector: f.connector, cases: cases.slice(0, 2), report, maxRestarts: 0, version: 'test' })
+    expect(report.headerLine?.implementation).toBeNull()
+    expect(report.results.map((r) => r.status)).toEqual(['error', 'error'])
+    expect(report.results[0]!.reason).toBe(
+      'the implementation did not complete hello: answered with a line that is not JSON: hi!',
+    )
+  }, 20_000)
+
+  it('runs cases on several connections with --jobs', async () => {
+    const f = fake('jobs')
+    const report = new ReportMemory()
+    const some = cases.filter((c) => ['ok', 'slow', 'records', 'skip'].includes(c.id))
+    const s = await runSuite({ connector: f.connector, cases: some, report, jobs: 2, version: 'test' })
+    expect(s.counts.pass).toBe(3)
+    expect(f.starts()).toBe(2)
+  }, 20_000)
+
+  it('applies an expectations file: listed statuses are expected, an unlisted pass stays fine', async () => {
+    const report = new ReportMemory()
+    const expectations = new Expectations({
+      entries: [
+        { case: 'wrong', status: 'fail', reason: 'documented divergence' },
+        { case: 'ok', status: 'fail', reason: 'stale entry' },
+      ],
+    })
+    const some = cases.filter((c) => ['ok', 'wrong'].includes(c.id))
+    const s = await runSuite({ connector: fake('exp').connector, cases: some, report, expectations, version: 'test' })
+    const r = byId(report)
+    expect(r.wrong).toMatchObject({
+      status: 'fail',
+      unexpected: false,
+      expected: ['fail'],
+      expectedReason: 'documented divergence',
+    })
+    expect(r.ok).toMatchObject({ status: 'pass', unexpected: true, expected: ['fail'] })
+    expect(s.unexpected).toBe(1)
+  }, 20_000)
+})
