@@ -1,4 +1,5 @@
 // Statistics, the console table and the "Decoder" section of the repo-root BENCHMARKS.md.
+import { upsertMarkdownSection } from '../../../scripts/benchmarks-md.js'
 import type { ScanVisitor, VariantId, VariantResult } from './worker.js'
 
 export const median = (xs: readonly number[]) => {
@@ -196,27 +197,4 @@ export function markdownSection(s: SectionInput): string {
 }
 
 /** `doc` with its `## Decoder` section replaced by `section` (appended if absent); other sections are kept. */
-export function upsertSection(doc: string, section: string): string {
-  const lines = doc.split('\n')
-  let start = -1
-  let end = lines.length
-  let fence = false
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!
-    if (/^\s*(```|~~~)/.test(l)) fence = !fence
-    if (fence) continue
-    if (start < 0 && l.trim() === SECTION_HEADING) start = i
-    else if (start >= 0 && /^#{1,2} /.test(l)) {
-      end = i
-      break
-    }
-  }
-  const body = section.trimEnd()
-  if (start < 0) {
-    const head = doc.trim() ? doc.trimEnd() : '# Benchmarks'
-    return `${head}\n\n${body}\n`
-  }
-  const before = lines.slice(0, start).join('\n').trimEnd()
-  const after = lines.slice(end).join('\n').trim()
-  return `${before ? `${before}\n\n` : ''}${body}\n${after ? `\n${after}\n` : ''}`
-}
+export const upsertSection = (doc: string, section: string) => upsertMarkdownSection(doc, SECTION_HEADING, section)
