@@ -2,9 +2,12 @@
 
 import { VERSION } from '../version.js'
 import { decodeCommand } from './decode.js'
+import { htmlCommand } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
+import { junitCommand } from './junit.js'
 import { runCommand } from './run.js'
 import { specCommand } from './spec.js'
+import { summaryCommand } from './summary.js'
 
 export { VERSION }
 
@@ -15,6 +18,9 @@ Specification, conformance suite and reference decoder for Linux's general notif
 
 Commands:
   run         Run conformance cases against an implementation; writes a report (JSON lines)
+  summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
+  junit       A report as JUnit XML, for CI
+  html        Several reports side by side as one static HTML page
   decode      Decode notification records (binary or hex) to JSON, keyutils or kernel-sample lines
   spec        The UAPI specification: revisions, struct layouts, C headers, JSON Schemas
 
@@ -27,8 +33,11 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
   decode: decodeCommand,
+  html: htmlCommand,
+  junit: junitCommand,
   run: runCommand,
   spec: specCommand,
+  summary: summaryCommand,
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -14,5 +14,5 @@ export const Sleep = op(
 export const Setrlimit = op('setrlimit', 'setrlimit(2) for the adapter process', 'none', {
   resource: Type.Literal('RLIMIT_NOFILE'),
   soft: Type.Integer({ minimum: 0 }),
-  hard: Type.Optional(Type.Integer({ minimum: 0 })),
+  hard: Type.Optional(Type.Integer({ minimum: 0, description: 'Omitted: the hard limit stays as it is' })),
 })

@@ -1,0 +1,363 @@
+// Reads a report (JSON lines: header, results, footer) into memory, validating every line against
+// its schema. A report without a footer was cut short; that is recorded, never papered over.
+import { readFileSync } from 'node:fs'
+import {
+  createAjv,
+  type ErrorObject,
+  REPORT_VERSION,
+  ReportFooter,
+  ReportHeader,
+  ReportResult,
+  STATUSES,
+  type Status,
+  type TSchema,
+  type ValidateFunction,
+} from '@watchq/spec'
+
+export interface Report {
+  /** Where the report came from (a file name), for messages and column headings. */
+  readonly source: string
+  readonly header: ReportHeader
+  readonly results: ReportResult[]
+  /** Null when the run died before writing it. */
+  readonly footer: ReportFooter | null
+  /** No footer, or the last line was cut off mid-write. */
+  readonly truncated: boolean
+  /** Inconsistencies that do not stop the report being read (truncation, mismatched counts…). */
+  readonly problems: string[]
+}
+
+/** A line that is not what a report may hold there; the message names the file and line. */
+export class ReportError extends Error {}
+
+export const STATUS_NAMES = Object.keys(STATUSES) as Status[]
+
+let validators: { header: ValidateFunction; result: ValidateFunction; footer: ValidateFunction } | undefined
+
+// Compiled on first use: most CLI commands never read a report.
+function validator(kind: 'header' | 'result' | 'footer'): ValidateFunction {
+  if (!validators) {
+    const ajv = createAjv()
+    const compile = (s: TSchema) => ajv.compile(s)
+    validators = { header: compile(ReportHeader), result: compile(ReportResult), footer: compile(ReportFooter) }
+  }
+  return validators[kind]
+}
+
+/** Reads and parses one report file; an unreadable file is a ReportError naming it. */
+export function readReportFile(path: string): Report {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException
+    const why: Record<string, string> = {
+      ENOENT: 'no such file',
+      EACCES: 'permission denied',
+      EISDIR: 'is a directory',
+    }
+    throw new ReportError(`cannot read ${path}: ${(err.code && why[err.code]) || err.message}`)
+  }
+  return readReport(text, path)
+}
+
+export function readReport(text: string, source: string): Report {
+  const lines = text.split('\n')
+  const numbered = lines
+    .map((raw, i) => ({ no: i + 1, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw }))
+    .filter((l) => l.text.trim() !== '')
+  const fail = (no: number, message: string): never => {
+    throw new ReportError(`${source}:${no}: ${message}`)
+  }
+  const first = numbered[0]
+  if (!first) throw new ReportError(`${source}: empty file: not a report (expected a header line first)`)
+
+  const problems: string[] = []
+  const header = parseHeader(first.text, first.no, fail)
+  const results: ReportResult[] = []
+  let footer: ReportFooter | null = null
+  let cutMidLine = false
+
+  for (const [i, { no, text: line }] of numbered.slice(1).entries()) {
+    if (footer) fail(no, 'expected nothing after the footer, found another line')
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch (e) {
+      // The runner died while writing its last line: no newline after it, and not valid JSON.
+      const isLast = i === numbered.length - 2 && !text.endsWith('\n')
+      if (isLast) {
+        cutMidLine = true
+        problems.push(`line ${no} is incomplete: the run stopped while writing it`)
+        break
+      }
+      fail(no, `expected a result or footer line (a JSON object), but it is not JSON: ${(e as Error).message}`)
+    }
+    if (!isObject(value)) fail(no, `expected a result or footer line (a JSON object), found ${kindOf(value)}`)
+    const obj = value as Record<string, unknown>
+    if ('report' in obj) fail(no, 'expected a result or footer line, found a second header (two reports joined?)')
+    if ('footer' in obj) footer = validated(obj, 'footer', 'a footer line', no, fail) as ReportFooter
+    else results.push(validated(obj, 'result', 'a result line', no, fail) as ReportResult)
+  }
+
+  problems.push(...consistency(header, results, footer))
+  const truncated = footer === null || cutMidLine
+  if (footer === null) {
+    problems.unshift(`no footer: the run was cut short after ${results.length} of ${header.cases} case(s)`)
+  }
+  return { source, header, results, footer, truncated, problems }
+}
+
+type Fail = (no: number, message: string) => never
+
+function parseHeader(line: string, no: number, fail: Fail): ReportHeader {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (e) {
+    return fail(
+      no,
+      `expected a report header (a JSON object with "report": ${REPORT_VERSION}), but it is not JSON: ${(e as Error).message}`,
+    )
+  }
+  if (!isObject(value)) return fail(no, `expected a report header (a JSON object), found ${kindOf(value)}`)
+  if (!('report' in value)) {
+    const found = 'case' in value ? 'a result line' : 'footer' in value ? 'a footer line' : 'an object without "report"'
+    return fail(no, `expected a report header first, found ${found}: the header is missing, this is not a report`)
+  }
+  if (value['report'] !== REPORT_VERSION) {
+    return fail(
+      no,
+      `unsupported report version ${JSON.stringify(value['report'])} (this watchq reads version ${REPORT_VERSION})`,
+    )
+  }
+  return validated(value, 'header', 'a report header', no, fail) as ReportHeader
+}
+
+function validated(
+  value: unknown,
+  kind: 'header' | 'result' | 'footer',
+  what: string,
+  no: number,
+  fail: Fail,
+): unknown {
+  const validate = validator(kind)
+  if (!validate(value)) fail(no, `expected ${what}: ${explainAjv(validate.errors ?? [], value)}`)
+  return value
+}
+
+/** What the file says against what it holds: the counts a footer claims, the `unexpected` flags. */
+function consistency(header: ReportHeader, results: readonly ReportResult[], footer: ReportFooter | null): string[] {
+  const problems: string[] = []
+  const seen = new Set<string>()
+  for (const r of results) {
+    if (seen.has(r.case)) problems.push(`case ${r.case} has more than one result`)
+    seen.add(r.case)
+    const allowed = r.expected ?? ['pass']
+    if (r.unexpected !== !allowed.includes(r.status)) {
+      problems.push(
+        `case ${r.case}: marked ${r.unexpected ? 'unexpected' : 'expected'}, but status ${r.status} is ${allowed.includes(r.status) ? '' : 'not '}among the allowed (${allowed.join(', ')})`,
+      )
+    }
+  }
+  if (!footer) return problems
+  if (results.length !== header.cases && !footer.failFast) {
+    problems.push(`the header announces ${header.cases} case(s) but the report holds ${results.length} result(s)`)
+  }
+  const counts = countStatuses(results)
+  for (const s of new Set([...STATUS_NAMES, ...Object.keys(footer.counts)])) {
+    const claimed = footer.counts[s] ?? 0
+    const actual = counts[s as Status] ?? 0
+    if (claimed !== actual) problems.push(`the footer counts ${claimed} ${s} but the report holds ${actual}`)
+  }
+  const unexpected = results.filter((r) => r.unexpected).length
+  if (footer.unexpected !== unexpected) {
+    problems.push(`the footer counts ${footer.unexpected} unexpected but the report holds ${unexpected}`)
+  }
+  return problems
+}
+
+/** Results per status, every status present (zero when none). */
+export function countStatuses(results: readonly ReportResult[]): Record<Status, number> {
+  const counts = Object.fromEntries(STATUS_NAMES.map((s) => [s, 0])) as Record<Status, number>
+  for (const r of results) counts[r.status]++
+  return counts
+}
+
+/** "name version" of who answered, or the --impl argument when it never said hello. */
+export function implementationName(header: ReportHeader): string {
+  const i = header.implementation
+  return i ? `${i.name} ${i.version}`.trim() : `${header.impl} (no hello)`
+}
+
+/** "kernel 6.8.0, x86_64", or what of it is known. */
+export function platform(header: ReportHeader): string {
+  const i = header.implementation
+  if (!i) return 'platform unknown'
+  return [i.kernel ? `kernel ${i.kernel}` : 'kernel unknown', i.arch].join(', ')
+}
+
+// --- Ajv errors as one line ---
+
+/**
+ * Ajv's errors for one value as one line: the deepest failing JSON path(s) with a message each.
+ * Union branches at a path are merged, and a union's other branches higher up are dropped, so
+ * `ret: "x"` reads "$.divergence.expected.ret must be integer or match pattern …", not six lines.
+ */
+export function explainAjv(errors: readonly ErrorObject[], data: unknown): string {
+  const byPath = new Map<string, { messages: Set<string>; inUnion: boolean }>()
+  const add = (pointer: string, message: string, schemaPath: string) => {
+    const entry = byPath.get(pointer) ?? { messages: new Set<string>(), inUnion: true }
+    entry.messages.add(message)
+    // Only when every error at the path comes from a union branch may a deeper error stand for it.
+    entry.inUnion &&= /\/(anyOf|oneOf)\/\d+\//.test(schemaPath)
+    byPath.set(pointer, entry)
+  }
+  const consts = new Map<string, unknown[]>()
+  for (const e of pruneUnionBranches(errors)) {
+    const p = e.params as Record<string, unknown>
+    switch (e.keyword) {
+      case 'anyOf':
+      case 'oneOf':
+        break // the branches say more
+      case 'const':
+        consts.set(e.instancePath, [...(consts.get(e.instancePath) ?? []), p['allowedValue']])
+        add(e.instancePath, '', e.schemaPath)
+        break
+      case 'required':
+        add(`${e.instancePath}/${escapePointer(String(p['missingProperty']))}`, 'is required', e.schemaPath)
+        break
+      case 'additionalProperties':
+        add(`${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`, 'is not allowed here', e.schemaPath)
+        break
+      default:
+        add(e.instancePath, e.message ?? `fails ${e.keyword}`, e.schemaPath)
+    }
+  }
+  for (const [pointer, values] of consts) {
+    const entry = byPath.get(pointer)!
+    entry.messages.delete('')
+    const shown = values.slice(0, 8).map((v) => JSON.stringify(v))
+    const more = values.length > 8 ? `, … (${values.length} values)` : ''
+    entry.messages.add(shown.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(', ')}${more}`)
+  }
+  const pointers = [...byPath.keys()]
+  const kept = pointers.filter((ptr) => {
+    const entry = byPath.get(ptr)!
+    const deeper = pointers.some((o) => o !== ptr && o.startsWith(`${ptr}/`))
+    return !(entry.inUnion && deeper)
+  })
+  // Deepest first: the most specific complaint leads.
+  kept.sort((a, b) => b.split('/').length - a.split('/').length)
+  const parts = kept.slice(0, 3).map((ptr) => {
+    const { messages } = byPath.get(ptr)!
+    const message = [...messages].join(' or ')
+    const found = message === 'is required' ? '' : ` (found ${brief(at(data, ptr))})`
+    return `${jsonPath(ptr)} ${message}${found}`
+  })
+  const more = kept.length > 3 ? `; and ${kept.length - 3} more` : ''
+  return parts.length ? parts.join('; ') + more : 'does not match the schema'
+}
+
+interface Branch {
+  /** The union's schema path and the instance it applied to: one union at one place. */
+  readonly site: string
+  readonly index: number
+  /** This error is the branch's discriminator (a property's const) failing. */
+  readonly discriminator: boolean
+}
+
+/**
+ * A union of objects told apart by a const property (a step's `op`) fails in every branch; only
+ * the branches whose const matched say anything useful. When none matched, only the const does.
+ */
+function pruneUnionBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const branchesOf = errors.map(branches)
+  // Per union site: the branches seen, and those whose discriminator failed.
+  const seen = new Map<string, Set<number>>()
+  const failed = new Map<string, Set<number>>()
+  for (const b of branchesOf.flat()) {
+    const add = (m: Map<string, Set<number>>) => m.set(b.site, (m.get(b.site) ?? new Set()).add(b.index))
+    add(seen)
+    if (b.discriminator) add(failed)
+  }
+  return errors.filter((_, i) =>
+    branchesOf[i]!.every((b) => {
+      const f = failed.get(b.site)
+      if (!f) return true // not a discriminated union
+      const someMatched = seen.get(b.site)!.size > f.size
+      return someMatched ? !f.has(b.index) : b.discriminator
+    }),
+  )
+}
+
+/** Every anyOf/oneOf branch an error sits in, with the instance pointer that union applied to. */
+function branches(e: ErrorObject): Branch[] {
+  const schema = e.schemaPath.split('/')
+  const instance = e.instancePath.split('/')
+  const out: Branch[] = []
+  let depth = 1 // instance segments consumed ('' before the first '/')
+  for (let i = 1; i < schema.length; i++) {
+    const seg = schema[i]!
+    if ((seg === 'anyOf' || seg === 'oneOf') && /^\d+$/.test(schema[i + 1] ?? '')) {
+      const rest = schema.slice(i + 2)
+      const discriminator =
+        (e.keyword === 'const' || e.keyword === 'enum') && rest.length === 3 && rest[0] === 'properties'
+      out.push({
+        site: `${schema.slice(0, i + 1).join('/')}@${instance.slice(0, depth).join('/')}`,
+        index: Number(schema[i + 1]),
+        discriminator,
+      })
+      i++
+    } else if (seg === 'properties' || seg === 'patternProperties') {
+      depth++
+      i++ // the property name (or pattern) is a schema segment, not a keyword
+    } else if (seg === 'items' || seg === 'additionalProperties') {
+      depth++
+      if (/^\d+$/.test(schema[i + 1] ?? '')) i++ // tuple items
+    }
+  }
+  return out
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1')
+}
+
+function segments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+/** A JSON pointer as a JSONPath: /divergence/decoded/0 → $.divergence.decoded[0]. */
+function jsonPath(pointer: string): string {
+  return segments(pointer).reduce(
+    (acc, s) => acc + (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`),
+    '$',
+  )
+}
+
+function at(data: unknown, pointer: string): unknown {
+  let cur = data
+  for (const key of segments(pointer)) {
+    if (cur === null || typeof cur !== 'object') return undefined
+    cur = (cur as Record<string, unknown>)[key]
+  }
+  return cur
+}
+
+function brief(v: unknown): string {
+  const s = JSON.stringify(v)
+  if (s === undefined) return 'nothing'
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : `a ${typeof v}`
+}
