@@ -2,6 +2,7 @@
 // connection is one session of the same JSON-lines protocol. There is no stderr to collect.
 import { connect as netConnect, type Socket } from 'node:net'
 import { MAX_LINE_BYTES } from '@watchq/spec'
+import { LineConnection } from './line-connection.js'
 import { LineInbox } from './lines.js'
 import { type Connection, type Connector, TransportError } from './transport.js'
 
@@ -53,18 +54,16 @@ export function socketConnector(address: SocketAddress, options: SocketOptions =
   }
 }
 
-class SocketConnection implements Connection {
-  private readonly inbox: LineInbox
+class SocketConnection extends LineConnection {
   private error: string | undefined
   private ended = false
   private readonly gone: Promise<void>
-  private closing: Promise<void> | undefined
 
   constructor(
     private readonly socket: Socket,
     maxLineBytes: number,
   ) {
-    this.inbox = new LineInbox(maxLineBytes)
+    super(new LineInbox(maxLineBytes), DEFAULT_GRACE_MS)
     // A reset or a write to a closed peer arrives as 'error', always followed by 'close'.
     socket.on('error', (e: NodeJS.ErrnoException) => {
       this.error ??= e.code ?? e.message
@@ -88,37 +87,11 @@ class SocketConnection implements Connection {
     return this.closing !== undefined || this.ended
   }
 
-  request(message: object, timeoutMs: number): Promise<string> {
-    if (this.closing) return Promise.reject(new TransportError('closed', 'the connection was closed'))
-    // A message JSON cannot carry is the runner's bug: it rejects rather than waiting for nothing.
-    let line: string
-    try {
-      line = `${JSON.stringify(message)}\n`
-    } catch (e) {
-      return Promise.reject(e)
-    }
-    this.write(line)
-    return this.inbox.next(timeoutMs)
-  }
-
-  send(message: object): void {
-    try {
-      this.write(`${JSON.stringify(message)}\n`)
-    } catch {
-      // Never throws.
-    }
-  }
-
   takeStderr(): string {
     return ''
   }
 
-  close(graceMs = DEFAULT_GRACE_MS): Promise<void> {
-    this.closing ??= this.shutdown(graceMs)
-    return this.closing
-  }
-
-  private async shutdown(graceMs: number): Promise<void> {
+  protected async shutdown(graceMs: number): Promise<void> {
     // Half-close: the daemon sees the end of the session and may close its side in its own time.
     this.socket.end()
     const timer = setTimeout(() => this.socket.destroy(), graceMs)
@@ -127,7 +100,7 @@ class SocketConnection implements Connection {
     this.inbox.finish(new TransportError('closed', 'the connection was closed'))
   }
 
-  private write(line: string): void {
+  protected write(line: string): void {
     if (this.ended || this.socket.destroyed || this.socket.writableEnded) return
     try {
       this.socket.write(line)

@@ -3,6 +3,7 @@
 // shell started, and every live group is killed when the runner exits.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { MAX_LINE_BYTES } from '@watchq/spec'
+import { LineConnection } from './line-connection.js'
 import { LineInbox } from './lines.js'
 import { type Connection, type Connector, STDERR_KEEP_BYTES, TransportError } from './transport.js'
 
@@ -42,19 +43,17 @@ export function stdioConnector(command: string, options: StdioOptions = {}): Con
   }
 }
 
-class StdioConnection implements Connection {
-  private readonly inbox: LineInbox
+class StdioConnection extends LineConnection {
   private readonly stderr: StderrTail
   private exit: { code: number | null; signal: NodeJS.Signals | null } | undefined
   private readonly exited: Promise<void>
-  private closing: Promise<void> | undefined
 
   constructor(
     private readonly child: ChildProcess,
     options: StdioOptions,
   ) {
+    super(new LineInbox(options.maxLineBytes ?? MAX_LINE_BYTES), DEFAULT_GRACE_MS)
     const pid = child.pid!
-    this.inbox = new LineInbox(options.maxLineBytes ?? MAX_LINE_BYTES)
     this.stderr = new StderrTail(options.stderrKeepBytes ?? STDERR_KEEP_BYTES)
     track(pid)
     // A child that dies early makes writes fail with EPIPE; no stream error may become an uncaught one.
@@ -88,37 +87,11 @@ class StdioConnection implements Connection {
     return this.closing !== undefined || this.exit !== undefined || this.inbox.finished
   }
 
-  request(message: object, timeoutMs: number): Promise<string> {
-    if (this.closing) return Promise.reject(new TransportError('closed', 'the connection was closed'))
-    // A message JSON cannot carry is the runner's bug: it rejects rather than waiting for nothing.
-    let line: string
-    try {
-      line = `${JSON.stringify(message)}\n`
-    } catch (e) {
-      return Promise.reject(e)
-    }
-    this.write(line)
-    return this.inbox.next(timeoutMs)
-  }
-
-  send(message: object): void {
-    try {
-      this.write(`${JSON.stringify(message)}\n`)
-    } catch {
-      // Never throws.
-    }
-  }
-
   takeStderr(): string {
     return this.stderr.take()
   }
 
-  close(graceMs = DEFAULT_GRACE_MS): Promise<void> {
-    this.closing ??= this.shutdown(graceMs)
-    return this.closing
-  }
-
-  private async shutdown(graceMs: number): Promise<void> {
+  protected async shutdown(graceMs: number): Promise<void> {
     const pid = this.child.pid!
     // End of input is no message, but it lets an implementation that reads to EOF stop by itself.
     this.child.stdin!.end()
@@ -130,7 +103,7 @@ class StdioConnection implements Connection {
     this.inbox.finish(new TransportError('closed', 'the connection was closed'))
   }
 
-  private write(line: string): void {
+  protected write(line: string): void {
     const stdin = this.child.stdin!
     if (this.exit || stdin.destroyed || stdin.writableEnded) return
     try {

@@ -2,18 +2,9 @@
 // behaves as a crashed process.
 import { describe, expect, it } from 'vitest'
 import { type InProcessImplementation, inProcessConnector } from '../../src/transport/in-process.js'
-import { TransportError } from '../../src/transport/transport.js'
+import { failure } from '../support/failure.js'
 
 const HELLO = { cmd: 'hello', protocol: 1 }
-
-async function failure(p: Promise<unknown>): Promise<TransportError> {
-  const e = await p.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  )
-  expect(e).toBeInstanceOf(TransportError)
-  return e as TransportError
-}
 
 const connect = (impl: InProcessImplementation, maxLineBytes?: number) =>
   inProcessConnector(impl, { maxLineBytes }).connect()

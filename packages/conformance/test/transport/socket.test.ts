@@ -10,7 +10,8 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type SocketAddress, socketConnector } from '../../src/transport/socket.js'
-import { type Connection, TransportError } from '../../src/transport/transport.js'
+import type { Connection } from '../../src/transport/transport.js'
+import { failure } from '../support/failure.js'
 
 const FAKE = fileURLToPath(new URL('../fake-adapter/fake.mjs', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'wq-sock-'))
@@ -38,15 +39,6 @@ async function serve(listen: string, counter: string): Promise<string> {
   servers.push(child)
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string]
   return line.replace(/^listening /, '')
-}
-
-async function failure(p: Promise<unknown>): Promise<TransportError> {
-  const e = await p.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  )
-  expect(e).toBeInstanceOf(TransportError)
-  return e as TransportError
 }
 
 let unixPath = ''

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { killLiveChildren, type StdioOptions, stdioConnector } from '../../src/transport/stdio.js'
-import { type Connection, TransportError } from '../../src/transport/transport.js'
+import type { Connection } from '../../src/transport/transport.js'
+import { failure } from '../support/failure.js'
 
 const FAKE = fileURLToPath(new URL('../fake-adapter/fake.mjs', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'wq-stdio-'))
@@ -50,15 +51,6 @@ function running(pid: number): boolean {
 async function alive(pid: number): Promise<boolean> {
   for (let i = 0; i < 20 && running(pid); i++) await new Promise((r) => setTimeout(r, 10))
   return running(pid)
-}
-
-async function failure(p: Promise<unknown>): Promise<TransportError> {
-  const e = await p.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  )
-  expect(e).toBeInstanceOf(TransportError)
-  return e as TransportError
 }
 
 afterEach(async () => {
