@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { CASE_ID_PATTERN, type Case, Case as CaseSchema, OP_NAMES, OPS, Type } from '@watchq/spec'
 import { captureToCase } from './capture.js'
+import { expandRepeats } from './expand.js'
 import { semanticProblems } from './semantic.js'
 import { explainErrors, jsonErrorPosition, schemaValidator } from './validate.js'
 
@@ -118,7 +119,7 @@ function loadCase(file: string, text: string): { case: Case } | { problems: stri
     return { problems: [`${jsonErrorPosition(text, e as Error)} (in ${basename(file)})`] }
   }
   const problems = caseProblems(json)
-  return problems.length ? { problems } : { case: json as Case }
+  return problems.length ? { problems } : { case: expandRepeats(json as Case) }
 }
 
 function loadCapture(_file: string, text: string): { case: Case } | { problems: string[] } {

@@ -4,7 +4,7 @@ import { type Case, isRef, OPS } from '@watchq/spec'
 import { outcomes } from '../runner/compare.js'
 
 /** Argument names whose values are sent to the implementation (handles there must be bound). */
-const ARG_SKIP = new Set(['op', 'bind', 'expect', 'comment'])
+const ARG_SKIP = new Set(['op', 'bind', 'expect', 'comment', 'repeat'])
 
 export function semanticProblems(c: Case): string[] {
   const problems: string[] = []
@@ -18,6 +18,9 @@ export function semanticProblems(c: Case): string[] {
         problems.push(`${where}/${k}: handle ${v} is used before any step binds it`)
     }
     const bind = (step as { bind?: string | string[] }).bind
+    const repeat = (step as { repeat?: number }).repeat
+    if (repeat !== undefined && bind !== undefined)
+      problems.push(`${where}/repeat: a repeated step cannot bind handles`)
     if (bind !== undefined) {
       const names = Array.isArray(bind) ? bind : [bind]
       if (info.binds === 'ret' && names.length !== 1)

@@ -108,7 +108,18 @@ export function decodeObserved(hex: string, ctx: DecodeContext): { records: Json
   }
 }
 
-function compareRecords(want: readonly RecordPattern[], got: Observation, b: Bindings, ctx: DecodeContext): Comparison {
+/** Patterns with `repeat` written out, one per record. */
+export function expandPatterns(want: readonly RecordPattern[]): Omit<RecordPattern, 'repeat'>[] {
+  return want.flatMap(({ repeat, ...p }) => Array.from({ length: repeat ?? 1 }, () => p))
+}
+
+function compareRecords(
+  patterns: readonly RecordPattern[],
+  got: Observation,
+  b: Bindings,
+  ctx: DecodeContext,
+): Comparison {
+  const want = expandPatterns(patterns)
   if (got.bytes === undefined) return { ok: false, what: `expected ${want.length} record(s), observed no bytes` }
   const d = decodeObserved(got.bytes, ctx)
   if ('error' in d) return { ok: false, what: d.error }

@@ -31,12 +31,16 @@ export function parseRange(range: string): Comparator[] {
   return out
 }
 
-/** Whether `release` (uname -r) lies in `range`. */
-export function inRange(release: string, range: string): boolean {
+/** Whether `release` (uname -r) lies in `range`, or in any of a list of ranges. */
+export function inRange(release: string, range: string | readonly string[]): boolean {
   const v = parseRelease(release)
   if (!v) return false
-  return parseRange(range).every((c) => holds(v, c))
+  const ranges = typeof range === 'string' ? [range] : range
+  return ranges.some((r) => parseRange(r).every((c) => holds(v, c)))
 }
+
+/** A range or list of ranges as one line ("<6.2 or >=6.12"). */
+export const showRange = (range: string | readonly string[]) => (typeof range === 'string' ? range : range.join(' or '))
 
 function holds(v: Version, c: Comparator): boolean {
   const d = cmp(v, c.version)

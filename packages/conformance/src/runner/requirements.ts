@@ -1,7 +1,7 @@
 // Whether an implementation can run a case: its hello against the case's `requires` and the ops
 // the case uses. The answer is a skip reason, or null.
 import type { Case, ImplementationInfo } from '@watchq/spec'
-import { inRange } from './kernel-range.js'
+import { inRange, showRange } from './kernel-range.js'
 
 export function unmetRequirement(c: Case, impl: ImplementationInfo): string | null {
   const r = c.requires ?? {}
@@ -9,8 +9,9 @@ export function unmetRequirement(c: Case, impl: ImplementationInfo): string | nu
   const wanted = r.revision ?? ['mainline']
   if (!wanted.includes(revision)) return `needs revision ${wanted.join(' or ')}; implementation is ${revision}`
   if (r.kernel !== undefined) {
-    if (impl.kernel === undefined) return `needs kernel ${r.kernel}; implementation names no kernel`
-    if (!inRange(impl.kernel, r.kernel)) return `needs kernel ${r.kernel}; implementation runs ${impl.kernel}`
+    if (impl.kernel === undefined) return `needs kernel ${showRange(r.kernel)}; implementation names no kernel`
+    if (!inRange(impl.kernel, r.kernel))
+      return `needs kernel ${showRange(r.kernel)}; implementation runs ${impl.kernel}`
   }
   if (r.arch && !r.arch.includes(impl.arch)) return `needs arch ${r.arch.join(' or ')}; implementation is ${impl.arch}`
   if (r.endian && r.endian !== impl.endian) return `needs ${r.endian}-endian; implementation is ${impl.endian}-endian`

@@ -137,6 +137,16 @@ describe('compareStep', () => {
     expect(b2.has('$x')).toBe(false)
   })
 
+  it('a pattern with repeat matches that many consecutive records', () => {
+    const bytes = hexOf([key('updated', 9), key('updated', 9), key('updated', 9), loss()])
+    const want = { records: [{ kind: 'key', keyId: '$k', repeat: 3 }, { kind: 'loss' }] }
+    const b = new Bindings()
+    expect(compareStep(want, { ret: 56, bytes }, b, LE).ok).toBe(true)
+    expect(b.get('$k')).toBe(9)
+    const r = compareStep({ records: [{ kind: 'key', repeat: 4 }] }, { ret: 56, bytes }, new Bindings(), LE)
+    expect(r.ok ? '' : r.what).toBe('records[3].kind: expected "key", observed "loss"')
+  })
+
   it('compares exact bytes regardless of spacing and case', () => {
     expect(
       compareStep({ bytes: '01 00 00 00 08 00 00 00' }, { ret: 8, bytes: '0100000008000000' }, new Bindings(), LE).ok,

@@ -43,6 +43,13 @@ describe('unmetRequirement', () => {
     expect(unmetRequirement(c(requires as Case['requires']), impl)).toBe(reason)
   })
 
+  it('accepts a list of kernel ranges of which any may hold', () => {
+    expect(unmetRequirement(c({ kernel: ['>=6.1.134 <6.2', '>=6.12.23'] }), impl)).toBeNull()
+    expect(unmetRequirement(c({ kernel: ['<6.2', '>=6.13'] }), impl)).toBe(
+      'needs kernel <6.2 or >=6.13; implementation runs 6.12.117',
+    )
+  })
+
   it('skips cases using ops the implementation does not offer', () => {
     expect(unmetRequirement(c(undefined, ['pipe2', 'tee', 'splice', 'tee']), impl)).toBe(
       'implementation lacks ops tee, splice',

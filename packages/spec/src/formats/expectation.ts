@@ -35,6 +35,9 @@ export const RecordPattern = Type.Object(
     keyId: Type.Optional(IntOrRef),
     aux: Type.Optional(IntOrRef),
     id: Type.Optional(Type.Union([Type.String({ pattern: '^[0-9]+$' }), Ref, Type.Integer()])),
+    repeat: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 4096, description: 'This many consecutive records match this pattern' }),
+    ),
   },
   strict,
 )

@@ -14,15 +14,20 @@ export const FEATURES = {
 } as const
 export type Feature = keyof typeof FEATURES
 
+/** A kernel release range, e.g. ">=6.1 <6.13" (all comparators must hold). */
+export const KernelRange = Type.String({
+  pattern: '^\\s*((>=|<=|>|<|=)?\\s*\\d+(\\.\\d+){0,2}\\s*)+$',
+  description: 'Kernel release range, e.g. ">=6.1 <6.13" (all comparators must hold)',
+})
+
 export const Requires = Type.Object(
   {
     revision: Type.Optional(
       Type.Array(Type.String(), { minItems: 1, description: 'Any of these spec revisions (default: mainline)' }),
     ),
     kernel: Type.Optional(
-      Type.String({
-        pattern: '^\\s*((>=|<=|>|<|=)?\\s*\\d+(\\.\\d+){0,2}\\s*)+$',
-        description: 'Kernel release range, e.g. ">=6.1 <6.13" (all comparators must hold)',
+      Type.Union([KernelRange, Type.Array(KernelRange, { minItems: 1 })], {
+        description: 'A kernel release range, or a list of ranges of which any may hold',
       }),
     ),
     arch: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'Any of these (uname -m)' })),

@@ -10,13 +10,22 @@ type Common<N extends string, B extends BindKind, T extends TProperties> = { op:
     comment: TOptional<TString>
   } & (B extends 'none' ? unknown : { bind: TOptional<typeof Bind> })
 
+/** Case form only: the step written once, run `repeat` times (the runner expands it before sending). */
+export const Repeat = Type.Integer({
+  minimum: 1,
+  maximum: 4096,
+  description: 'Run this step this many times, each with the same expectation (no bind allowed)',
+})
+
 export interface OpInfo<N extends string = string, B extends BindKind = BindKind, T extends TProperties = TProperties> {
   readonly op: N
   readonly summary: string
   readonly binds: B
   readonly args: T
   /** The step as a case writes it (with optional expect, bind, comment). */
-  readonly schema: TObject<Common<N, B, T> & { expect: TOptional<typeof Expectation> }>
+  readonly schema: TObject<
+    Common<N, B, T> & { expect: TOptional<typeof Expectation>; repeat: TOptional<typeof Repeat> }
+  >
   /** The step as sent to an implementation (no expect). */
   readonly wire: TObject<Common<N, B, T>>
 }
@@ -39,7 +48,7 @@ export function op<N extends string, B extends BindKind, T extends TProperties>(
     summary,
     binds,
     args,
-    schema: Type.Object({ ...common, expect: Type.Optional(Expectation) }, options),
+    schema: Type.Object({ ...common, expect: Type.Optional(Expectation), repeat: Type.Optional(Repeat) }, options),
     wire: Type.Object(common, options),
   }
 }
