@@ -210,6 +210,35 @@ describe('runSuite against the fake implementation', () => {
     expect(f.starts()).toBe(2)
   }, 20_000)
 
+  it('an oversized answer line is an error with its start attached, and the run goes on', async () => {
+    const path = join(dir, 'big.json')
+    writeFileSync(path, JSON.stringify({ implementation: IMPLEMENTATION, cases: { ok: { do: 'oversize', bytes: 100_000 } } }))
+    const connector = stdioConnector(`node ${FAKE} ${path}`, { maxLineBytes: 4096 })
+    const report = new ReportMemory()
+    const some = ['ok', 'slow'].map((id) => cases.find((c) => c.id === id)!)
+    await runSuite({ connector, cases: some, report, version: 'test' })
+    const [big, next] = report.results
+    expect(big).toMatchObject({ case: 'ok', status: 'error' })
+    expect(big!.reason).toMatch(/longer than 4096 bytes|4096/)
+    expect(big!.line!.length).toBeLessThanOrEqual(4200)
+    expect(next).toMatchObject({ case: 'slow', status: 'pass' })
+  }, 20_000)
+
+  it('writes only where the user said: the report, and captures named by case ids, whatever the implementation says', async () => {
+    const hostile = {
+      implementation: { ...IMPLEMENTATION, name: '../../../../tmp/evil', version: '/etc/passwd' },
+      cases: { ok: { do: 'answer', observations: [{ ret: 0 }] }, wrong: { do: 'error', message: '../../x' } },
+    }
+    const capture = join(dir, 'captures')
+    const report = new ReportMemory()
+    const some = ['ok', 'wrong', 'records'].map((id) => cases.find((c) => c.id === id)!)
+    await runSuite({ connector: fake('hostile', hostile).connector, cases: some, report, captureDir: capture, version: 'test' })
+    const { readdirSync } = await import('node:fs')
+    expect(readdirSync(capture).sort()).toEqual(['ok.jsonl', 'records.jsonl'])
+    const header = JSON.parse(readFileSync(join(capture, 'ok.jsonl'), 'utf8').split('\n')[0]!)
+    expect(header).toMatchObject({ capture: 1, case: 'ok', implementation: { name: '../../../../tmp/evil' } })
+  }, 20_000)
+
   it('applies an expectations file: listed statuses are expected, an unlisted pass stays fine', async () => {
     const report = new ReportMemory()
     const expectations = new Expectations({
