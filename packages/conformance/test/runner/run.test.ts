@@ -212,7 +212,10 @@ describe('runSuite against the fake implementation', () => {
 
   it('an oversized answer line is an error with its start attached, and the run goes on', async () => {
     const path = join(dir, 'big.json')
-    writeFileSync(path, JSON.stringify({ implementation: IMPLEMENTATION, cases: { ok: { do: 'oversize', bytes: 100_000 } } }))
+    writeFileSync(
+      path,
+      JSON.stringify({ implementation: IMPLEMENTATION, cases: { ok: { do: 'oversize', bytes: 100_000 } } }),
+    )
     const connector = stdioConnector(`node ${FAKE} ${path}`, { maxLineBytes: 4096 })
     const report = new ReportMemory()
     const some = ['ok', 'slow'].map((id) => cases.find((c) => c.id === id)!)
@@ -232,7 +235,13 @@ describe('runSuite against the fake implementation', () => {
     const capture = join(dir, 'captures')
     const report = new ReportMemory()
     const some = ['ok', 'wrong', 'records'].map((id) => cases.find((c) => c.id === id)!)
-    await runSuite({ connector: fake('hostile', hostile).connector, cases: some, report, captureDir: capture, version: 'test' })
+    await runSuite({
+      connector: fake('hostile', hostile).connector,
+      cases: some,
+      report,
+      captureDir: capture,
+      version: 'test',
+    })
     const { readdirSync } = await import('node:fs')
     expect(readdirSync(capture).sort()).toEqual(['ok.jsonl', 'records.jsonl'])
     const header = JSON.parse(readFileSync(join(capture, 'ok.jsonl'), 'utf8').split('\n')[0]!)
