@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 import { main } from './cli/main.js'
 
+// A reader that goes away (`watchq … | head`) is not an error: stop quietly, as cat does.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
