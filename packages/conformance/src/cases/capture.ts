@@ -18,6 +18,7 @@ import { explainErrors, jsonErrorPosition, schemaValidator } from './validate.js
 
 export interface CaptureMeta {
   readonly id: string
+  readonly provenance?: CaptureHeader['provenance']
   readonly case: Case
   readonly implementation: ImplementationInfo
   readonly recorded: string
@@ -39,6 +40,7 @@ export function captureLines(
     implementation: meta.implementation,
     recorded: meta.recorded,
     watchq: meta.watchq,
+    ...(meta.provenance ? { provenance: meta.provenance } : {}),
   }
   const lines = [JSON.stringify(header)]
   for (const [i, observation] of observations.entries()) lines.push(JSON.stringify({ step: steps[i], observation }))

@@ -1,5 +1,6 @@
 // Finds, parses and validates cases (*.json) and captures (*.jsonl) before a run. Every problem
 // names the file, the JSON path (or line) and what was expected; nothing runs until all load.
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { CASE_ID_PATTERN, type Case, Case as CaseSchema, OP_NAMES, OPS, Type } from '@watchq/spec'
@@ -13,6 +14,8 @@ export interface LoadedCase {
   readonly file: string
   readonly case: Case
   readonly from: 'case' | 'capture'
+  /** sha256 of the file as loaded (captures record which version of a case they ran). */
+  readonly sha256: string
 }
 
 export interface Loaded {
@@ -46,11 +49,14 @@ export function caseProblems(json: unknown): string[] {
   return semanticProblems(json as Case)
 }
 
+/** What `watchq capture` writes beside its captures: not cases, skipped when walking a directory. */
+const BESIDE_CAPTURES = new Set(['manifest.json', 'report.jsonl'])
+
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name)
     if (statSync(p).isDirectory()) walk(p, out)
-    else if (name.endsWith('.json') || name.endsWith('.jsonl')) out.push(p)
+    else if ((name.endsWith('.json') || name.endsWith('.jsonl')) && !BESIDE_CAPTURES.has(name)) out.push(p)
   }
 }
 
@@ -106,7 +112,8 @@ export function loadCases(paths: readonly string[]): Loaded {
       continue
     }
     seen.set(id, file)
-    cases.push({ id, file, case: loaded.case, from: file.endsWith('.jsonl') ? 'capture' : 'case' })
+    const sha256 = createHash('sha256').update(text).digest('hex')
+    cases.push({ id, file, case: loaded.case, from: file.endsWith('.jsonl') ? 'capture' : 'case', sha256 })
   }
   return { cases, problems }
 }

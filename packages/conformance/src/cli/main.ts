@@ -1,6 +1,7 @@
 // `watchq`: one entry point, subcommands wired here and nowhere else.
 
 import { VERSION } from '../version.js'
+import { captureCommand } from './capture.js'
 import { decodeCommand } from './decode.js'
 import { htmlCommand } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
@@ -18,6 +19,7 @@ Specification, conformance suite and reference decoder for Linux's general notif
 
 Commands:
   run         Run conformance cases against an implementation; writes a report (JSON lines)
+  capture     Run cases and keep what the implementation did as captures (fixtures with provenance)
   summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
   junit       A report as JUnit XML, for CI
   html        Several reports side by side as one static HTML page
@@ -32,6 +34,7 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 `
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
+  capture: captureCommand,
   decode: decodeCommand,
   html: htmlCommand,
   junit: junitCommand,

@@ -8,8 +8,9 @@ import type { ReportResult, Status } from '@watchq/spec'
 import { type LoadedCase, loadCases } from '../cases/load.js'
 import { ReportFile } from '../report/write.js'
 import { type Expectations, globToRegExp, loadExpectations } from '../runner/expectations.js'
-import { runSuite } from '../runner/run.js'
+import { type RunSummary, runSuite } from '../runner/run.js'
 import { parseImpl } from '../transport/connect.js'
+import type { Connector } from '../transport/transport.js'
 import { VERSION } from '../version.js'
 import { EXIT, type Io, UsageError } from './io.js'
 import { Progress } from './progress.js'
@@ -84,34 +85,53 @@ const LABEL: Record<Status, string> = {
   skip: 'SKIP',
 }
 
+/** The options `watchq run` and `watchq capture` share. */
+export const RUN_OPTIONS = {
+  impl: { type: 'string' },
+  jobs: { type: 'string' },
+  filter: { type: 'string', multiple: true },
+  'fail-fast': { type: 'boolean' },
+  timeout: { type: 'string' },
+  expectations: { type: 'string' },
+  report: { type: 'string' },
+  capture: { type: 'string' },
+  'max-restarts': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+type RunValues = ReturnType<typeof parseArgs<{ options: typeof RUN_OPTIONS; allowPositionals: true }>>['values']
+
+export interface RunHooks {
+  readonly onCapture?: (file: string, status: Status) => void
+  readonly onDone?: (summary: RunSummary, connector: Connector) => void
+}
+
 export async function runCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      impl: { type: 'string' },
-      jobs: { type: 'string' },
-      filter: { type: 'string', multiple: true },
-      'fail-fast': { type: 'boolean' },
-      timeout: { type: 'string' },
-      expectations: { type: 'string' },
-      report: { type: 'string' },
-      capture: { type: 'string' },
-      'max-restarts': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: RUN_OPTIONS })
   if (values.help) {
     io.out(RUN_HELP)
     return EXIT.ok
   }
-  if (!values.impl) throw new UsageError('--impl is required (e.g. --impl cmd:"./adapter"); see "watchq run --help"')
+  return executeRun('run', values, positionals, argv, io)
+}
+
+/** Validates the options, loads and selects the cases, runs them, prints the outcome. */
+export async function executeRun(
+  command: string,
+  values: RunValues,
+  positionals: string[],
+  argv: string[],
+  io: Io,
+  hooks: RunHooks = {},
+): Promise<number> {
+  if (!values.impl)
+    throw new UsageError(`--impl is required (e.g. --impl cmd:"./adapter"); see "watchq ${command} --help"`)
   const jobs = positiveInt('jobs', values.jobs, 1)
   const maxRestarts = positiveInt('max-restarts', values['max-restarts'], 10, 0)
   const timeoutS = values.timeout === undefined ? 30 : Number(values.timeout)
   if (!(timeoutS > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`)
-  let connector: ReturnType<typeof parseImpl>
+  let connector: Connector
   try {
     connector = parseImpl(values.impl)
   } catch (e) {
@@ -122,20 +142,20 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     try {
       expectations = loadExpectations(values.expectations)
     } catch (e) {
-      io.err(`watchq run: ${(e as Error).message}`)
+      io.err(`watchq ${command}: ${(e as Error).message}`)
       return EXIT.usage
     }
   }
   const loaded = loadCases(positionals.length ? positionals : [defaultCasesDir()])
   if (loaded.problems.length) {
-    io.err(`watchq run: ${loaded.problems.length} invalid case file(s); nothing was run:`)
+    io.err(`watchq ${command}: ${loaded.problems.length} invalid case file(s); nothing was run:`)
     for (const p of loaded.problems) io.err(p)
     return EXIT.usage
   }
   const cases = selectCases(loaded.cases, values.filter ?? [])
   if (cases.length === 0) {
     io.err(
-      `watchq run: no case matches ${values.filter?.map((f) => JSON.stringify(f)).join(', ')} (of ${loaded.cases.length})`,
+      `watchq ${command}: no case matches ${values.filter?.map((f) => JSON.stringify(f)).join(', ')} (of ${loaded.cases.length})`,
     )
     return EXIT.usage
   }
@@ -150,9 +170,10 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     failFast: Boolean(values['fail-fast']),
     maxRestarts,
     version: VERSION,
-    argv: ['run', ...argv],
+    argv: [command, ...argv],
     ...(expectations ? { expectations } : {}),
     ...(values.capture ? { captureDir: values.capture } : {}),
+    ...(hooks.onCapture ? { onCapture: hooks.onCapture } : {}),
     onResult: (r: ReportResult, done, total) => {
       progress.clear()
       if (r.unexpected && !values.quiet) io.out(resultLine(r))
@@ -160,6 +181,7 @@ export async function runCommand(argv: string[], io: Io): Promise<number> {
     },
   })
   progress.clear()
+  hooks.onDone?.(summary, connector)
   const impl = summary.implementation
   const c = summary.counts
   io.out(

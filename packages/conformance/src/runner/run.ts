@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly captureDir?: string
   readonly version: string
   readonly argv?: readonly string[]
+  /** Called when a capture was written: its path relative to captureDir, and the case's status. */
+  readonly onCapture?: (file: string, status: Status) => void
   /** Called after each result (progress display). */
   readonly onResult?: (r: ReportResult, done: number, total: number) => void
   readonly now?: () => Date
@@ -87,14 +89,17 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
         if (o.captureDir && verdict.status !== 'skip' && verdict.status !== 'error') {
           const file = join(o.captureDir, `${lc.id}.jsonl`)
           mkdirSync(dirname(file), { recursive: true })
-          writeFileSync(
-            file,
-            captureLines(
-              { id: lc.id, case: lc.case, implementation: impl, recorded: now().toISOString(), watchq: o.version },
-              steps,
-              outcome.observations,
-            ),
-          )
+          const provenance = { ...o.connector.provenance?.(), impl: o.connector.spec, caseSha256: lc.sha256 }
+          const meta = {
+            id: lc.id,
+            case: lc.case,
+            implementation: impl,
+            recorded: now().toISOString(),
+            watchq: o.version,
+            provenance,
+          }
+          writeFileSync(file, captureLines(meta, steps, outcome.observations))
+          o.onCapture?.(`${lc.id}.jsonl`, verdict.status)
         }
       }
     }

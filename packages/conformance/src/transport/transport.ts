@@ -41,6 +41,8 @@ export interface Connector {
   /** As the user wrote it: `cmd:…`, `unix:…`, `tcp:…`, `sim`. */
   readonly spec: string
   connect(): Promise<Connection>
+  /** What else a capture should record of this implementation (kernel config hash, accelerator, …). */
+  provenance?(): Readonly<Record<string, string>>
 }
 
 /** Longest line accepted from an implementation by default (the protocol's MAX_LINE_BYTES). */

@@ -48,6 +48,7 @@ export const FORMAT_SCHEMAS: Readonly<Record<string, TSchema>> = {
   case: F.Case,
   'capture-header': F.CaptureHeader,
   'capture-line': F.CaptureLine,
+  'capture-manifest': F.CaptureManifest,
   'expectations-file': F.ExpectationsFile,
   'protocol/hello-request': F.HelloRequest,
   'protocol/hello-response': F.HelloResponse,

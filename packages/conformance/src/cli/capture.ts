@@ -1,0 +1,77 @@
+// `watchq capture`: run cases against an implementation and keep what it did — one capture per
+// case, the report, and a manifest with provenance and the sha256 of every capture — as fixtures.
+import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { CaptureManifest, Status } from '@watchq/spec'
+import { VERSION } from '../version.js'
+import { EXIT, type Io, UsageError } from './io.js'
+import { executeRun, RUN_OPTIONS } from './run.js'
+
+export const CAPTURE_HELP = `Usage: watchq capture [CASES...] --impl <impl> --out <dir> [options]
+
+Runs cases (default: packages/fixtures/cases) against one implementation and writes what it did:
+<dir>/<case id>.jsonl for every case it ran (failures included: the kernel is the truth), the run's
+report as <dir>/report.jsonl, and <dir>/manifest.json (implementation, provenance — kernel config
+hash, agent, accelerator when the implementation names them — and the sha256 and status of every
+capture). A capture replays as a case: watchq run <dir> --impl …
+
+Options: --out <dir> (required), and those of "watchq run": --jobs, --filter, --timeout,
+--expectations, --max-restarts, --quiet.
+
+Exit codes: 0 captured (whatever the statuses), 1 the implementation crashed, timed out or erred on
+some case (its captures are missing), 2 usage error or invalid cases.
+`
+
+export async function captureCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...RUN_OPTIONS, out: { type: 'string', short: 'o' } },
+  })
+  if (values.help) {
+    io.out(CAPTURE_HELP)
+    return EXIT.ok
+  }
+  if (!values.out) throw new UsageError('--out <dir> is required; see "watchq capture --help"')
+  if (values.capture || values.report) throw new UsageError('capture writes its captures and report into --out')
+  const out = values.out
+  const files: CaptureManifest['files'] = {}
+  let incomplete = 0
+  const started = new Date().toISOString()
+  const code = await executeRun(
+    'capture',
+    { ...values, capture: out, report: join(out, 'report.jsonl') },
+    positionals,
+    argv,
+    io,
+    {
+      onCapture: (file: string, status: Status) => {
+        files[file] = {
+          sha256: createHash('sha256')
+            .update(readFileSync(join(out, file)))
+            .digest('hex'),
+          status,
+        }
+      },
+      onDone: (summary, connector) => {
+        incomplete = summary.counts.crash + summary.counts.timeout + summary.counts.error
+        if (!summary.implementation) return
+        const manifest: CaptureManifest = {
+          manifest: 1,
+          captured: started,
+          impl: connector.spec,
+          implementation: summary.implementation,
+          watchq: VERSION,
+          provenance: { ...connector.provenance?.() },
+          files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
+        }
+        writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+        io.out(`captured ${Object.keys(files).length} case(s) into ${out} (manifest.json)`)
+      },
+    },
+  )
+  if (code === EXIT.usage) return code
+  return incomplete > 0 ? EXIT.failed : EXIT.ok
+}
