@@ -1,5 +1,9 @@
 import { project } from '../../vitest.shared.js'
 
-// Unit and process-level tests. The tests that drive a real browser are their own project
-// (vitest.browser.config.ts), whose setup installs Debian's Chromium.
-export default project({ name: 'conformance', include: ['test/**/*.test.ts'], exclude: ['test/**/*.browser.test.ts'] })
+// Unit and process-level tests. Tests that drive a real browser (vitest.browser.config.ts) and
+// those that boot real kernels in QEMU (vitest.kernel.config.ts) are projects of their own.
+export default project({
+  name: 'conformance',
+  include: ['test/**/*.test.ts'],
+  exclude: ['test/**/*.browser.test.ts', 'test/**/*.kernel.test.ts'],
+})

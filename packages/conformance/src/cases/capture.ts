@@ -100,9 +100,12 @@ export function captureToCase(text: string): { case: Case } | { problems: string
     const expect: Expectation = {}
     if (o.errno !== undefined) expect.errno = o.errno
     else if (o.ret !== undefined) {
-      // A bound return value differs per run: the bind itself records it; ask only for success.
-      if (!(bind !== undefined && binds === 'ret')) expect.ret = o.ret
-      else expect.ret = Array.isArray(bind) ? bind[0]! : bind
+      // Ops that return a serial or an fd return other numbers on another run: expect the handle
+      // the capture bound, or the handle of a serial seen before (add_key finding an existing
+      // key returns its serial), or a new handle bound on first sight.
+      if (binds !== 'ret') expect.ret = o.ret
+      else if (bind !== undefined) expect.ret = Array.isArray(bind) ? bind[0]! : bind
+      else expect.ret = handleFor(o.ret)
     }
     if (o.value !== undefined) expect.value = o.value
     if (o.revents !== undefined) expect.revents = o.revents

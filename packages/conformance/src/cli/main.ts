@@ -6,6 +6,7 @@ import { decodeCommand } from './decode.js'
 import { htmlCommand } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
 import { junitCommand } from './junit.js'
+import { kernelCommand } from './kernel.js'
 import { runCommand } from './run.js'
 import { specCommand } from './spec.js'
 import { summaryCommand } from './summary.js'
@@ -20,6 +21,7 @@ Specification, conformance suite and reference decoder for Linux's general notif
 Commands:
   run         Run conformance cases against an implementation; writes a report (JSON lines)
   capture     Run cases and keep what the implementation did as captures (fixtures with provenance)
+  kernel      Build test kernels (Debian linux-source 6.1/6.12, x86_64 or s390x) for --impl vm:…
   summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
   junit       A report as JUnit XML, for CI
   html        Several reports side by side as one static HTML page
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   decode: decodeCommand,
   html: htmlCommand,
   junit: junitCommand,
+  kernel: kernelCommand,
   run: runCommand,
   spec: specCommand,
   summary: summaryCommand,

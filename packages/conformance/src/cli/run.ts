@@ -133,7 +133,7 @@ export async function executeRun(
   if (!(timeoutS > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`)
   let connector: Connector
   try {
-    connector = parseImpl(values.impl)
+    connector = parseImpl(values.impl, { onProgress: (line) => io.err(`watchq ${command}: ${line}`) })
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
@@ -183,6 +183,16 @@ export async function executeRun(
   progress.clear()
   hooks.onDone?.(summary, connector)
   const impl = summary.implementation
+  if (impl && values.impl === 'kernel') {
+    const lacks = (['notification-pipe', 'key-notifications'] as const).filter((f) => !impl.features?.includes(f))
+    if (lacks.length)
+      io.err(
+        `watchq ${command}: this machine's kernel (Linux ${impl.kernel ?? '?'}) lacks ${lacks.join(' and ')}` +
+          ` (pipe2(O_NOTIFICATION_PIPE) gives ENOPKG without CONFIG_WATCH_QUEUE; KEYCTL_WATCH_KEY gives EOPNOTSUPP` +
+          ` without CONFIG_KEY_NOTIFICATIONS), so the cases that need it were skipped. Run them on a kernel built` +
+          ` for the suite: watchq run --impl vm:6.12 (or vm:6.1, vm:s390x-6.1).`,
+      )
+  }
   const c = summary.counts
   io.out(
     `${impl ? `${impl.name} ${impl.version}${impl.kernel ? ` on Linux ${impl.kernel}` : ''} ${impl.arch}` : values.impl}: ` +

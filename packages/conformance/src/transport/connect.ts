@@ -1,11 +1,18 @@
 // From what the user wrote after `--impl` to a connector: the one place that knows the spec forms.
+import { hostAgentConnector } from '../agent/host.js'
+import { VM_FORMS } from '../vm/vm-spec.js'
 import { type SocketOptions, socketConnector } from './socket.js'
 import { type StdioOptions, stdioConnector } from './stdio.js'
 import type { Connector } from './transport.js'
+import { vmImplConnector } from './vm-impl.js'
 
-export type ConnectOptions = StdioOptions & Omit<SocketOptions, 'spec'>
+export type ConnectOptions = StdioOptions &
+  Omit<SocketOptions, 'spec'> & {
+    /** Progress of builds a connector needs first (the agent, a kernel). */
+    readonly onProgress?: (line: string) => void
+  }
 
-export const IMPL_FORMS = 'cmd:COMMAND (run with /bin/sh -c), unix:PATH or tcp:HOST:PORT'
+export const IMPL_FORMS = `cmd:COMMAND (run with /bin/sh -c), unix:PATH, tcp:HOST:PORT, kernel (this machine's kernel) or ${VM_FORMS}`
 
 export function parseImpl(spec: string, options: ConnectOptions = {}): Connector {
   const colon = spec.indexOf(':')
@@ -30,7 +37,13 @@ export function parseImpl(spec: string, options: ConnectOptions = {}): Connector
       if (!/^\d+$/.test(portText) || port < 1 || port > 65535) throw bad('the port must be a number from 1 to 65535')
       return socketConnector({ kind: 'tcp', host, port }, { ...options, spec })
     }
-    // Later: `sim` (the in-process simulator) and `vm:…` (a kernel in a VM) are added here.
+    case 'kernel':
+      if (colon !== -1) throw bad('kernel takes no argument')
+      return hostAgentConnector({ ...options, spec })
+    case 'vm':
+      // parseVmSpec's errors already name the spec and the accepted forms.
+      return vmImplConnector(spec, options.onProgress ? { onProgress: options.onProgress } : {})
+    // Later: `sim` (the in-process simulator) is added here.
     default:
       throw bad(colon === -1 ? 'not a known form' : `unknown kind "${scheme}"`)
   }

@@ -1,6 +1,6 @@
 // The agent's other ways in: a terminal channel (--channel, made raw), and PID 1 of a fresh pid
 // and mount namespace, which is what it is as a VM's /init: it mounts /dev, /proc and /tmp, serves
-// the channel, and on stop powers off (in a pid namespace the kernel turns that into SIGINT for
+// the channel, and on stop restarts (in a pid namespace the kernel turns that into SIGHUP for
 // its init). Skipped where python3 or unshare cannot run.
 import { execFile, execFileSync } from 'node:child_process'
 import { promisify } from 'node:util'
@@ -61,9 +61,9 @@ describe('--channel on a terminal', () => {
 
 const canUnshare =
   process.geteuid?.() === 0 && works('unshare', ['--pid', '--fork', '--mount', '--propagation', 'private', 'true'])
-/** reboot(RB_POWER_OFF) in a pid namespace kills its init with SIGINT, which unshare passes on. */
+/** reboot(RB_AUTOBOOT) in a pid namespace kills its init with SIGHUP, which unshare passes on. */
 const poweredOff = (exit: { code: number | null; signal: NodeJS.Signals | null }) =>
-  exit.signal === 'SIGINT' || exit.code === 130
+  exit.signal === 'SIGHUP' || exit.code === 129
 const asInit = (args: string[]) =>
   spawnRaw('unshare', ['--pid', '--fork', '--mount', '--propagation', 'private', binary, ...args])
 

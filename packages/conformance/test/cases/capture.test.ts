@@ -65,6 +65,35 @@ describe('captures', () => {
     )
   })
 
+  it('expect serials returned without a bind by handle, not by value', () => {
+    const header = text.split('\n')[0]
+    const lines = [
+      header,
+      JSON.stringify({
+        step: { op: 'add_key', type: 'user', description: 'd', payload: 'a', keyring: '@s', bind: '$k' },
+        observation: { ret: 41 },
+      }),
+      JSON.stringify({
+        step: { op: 'add_key', type: 'user', description: 'd', payload: 'b', keyring: '@s' },
+        observation: { ret: 41 },
+      }),
+      JSON.stringify({
+        step: { op: 'add_key', type: 'user', description: 'e', payload: 'c', keyring: '@s' },
+        observation: { ret: 97 },
+      }),
+    ]
+    const r = captureToCase(lines.join('\n'))
+    if ('problems' in r) throw new Error(r.problems.join('\n'))
+    expect(r.case.steps.map((s) => s.expect?.ret)).toEqual(['$k', '$k', '$serial_1'])
+    const ctx = { endian: 'big', revision: 'mainline' } as const
+    expect(evaluate(r.case, { kind: 'observed', observations: [{ ret: 7 }, { ret: 7 }, { ret: 8 }] }, ctx).status).toBe(
+      'pass',
+    )
+    expect(evaluate(r.case, { kind: 'observed', observations: [{ ret: 7 }, { ret: 9 }, { ret: 8 }] }, ctx).reason).toBe(
+      'step 1 (add_key): expected ret $k (= 7), observed ret 9',
+    )
+  })
+
   it('name the line of a bad capture', () => {
     expect(captureToCase('')).toEqual({ problems: ['line 1: empty capture (a header line is required)'] })
     const lines = text.split('\n')

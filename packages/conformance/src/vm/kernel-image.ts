@@ -1,0 +1,80 @@
+// What a built test kernel is: the image, the facts about it, and the metadata JSON written next
+// to it (which also tells the architecture of an image given by path).
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+
+/** The Debian kernel source packages we build from (linux-source-<version>). */
+export const KERNEL_VERSIONS = ['6.1', '6.12'] as const
+export type KernelVersion = (typeof KERNEL_VERSIONS)[number]
+
+/** Guest architectures, named as `uname -m` names them. */
+export const VM_ARCHES = ['x86_64', 's390x'] as const
+export type VmArch = (typeof VM_ARCHES)[number]
+
+export interface KernelImage {
+  /** The bootable image (arch/…/boot/bzImage). */
+  readonly path: string
+  /** `make kernelrelease`, which is also `uname -r` in the guest. */
+  readonly release: string
+  readonly version: KernelVersion
+  readonly arch: VmArch
+  /** Hash of the config fragments, the version and the arch: names the cache directory. */
+  readonly configHash: string
+  /** The kernel's full .config. */
+  readonly configPath: string
+  /** The directory that holds all of the above (and the build log). */
+  readonly cacheDir: string
+}
+
+/** The metadata JSON written next to an image. */
+export interface KernelMetadata {
+  readonly release: string
+  readonly version: KernelVersion
+  readonly arch: VmArch
+  readonly configHash: string
+  readonly buildSeconds: number
+  /** Version of the linux-source-<version> package built from. */
+  readonly debianPackage: string
+  readonly debianVersion: string
+  readonly builtAt: string
+}
+
+export const METADATA_FILE = 'kernel.json'
+
+export function isKernelVersion(value: string): value is KernelVersion {
+  return (KERNEL_VERSIONS as readonly string[]).includes(value)
+}
+
+export function isVmArch(value: string): value is VmArch {
+  return (VM_ARCHES as readonly string[]).includes(value)
+}
+
+/** The metadata next to an image (or in a kernel cache directory), if there is a valid one. */
+export function readMetadata(imageOrDir: string): KernelMetadata | undefined {
+  for (const file of [join(dirname(imageOrDir), METADATA_FILE), join(imageOrDir, METADATA_FILE)]) {
+    if (!existsSync(file)) continue
+    try {
+      const m = JSON.parse(readFileSync(file, 'utf8')) as Partial<KernelMetadata>
+      if (
+        typeof m.release === 'string' &&
+        typeof m.version === 'string' &&
+        isKernelVersion(m.version) &&
+        typeof m.arch === 'string' &&
+        isVmArch(m.arch) &&
+        typeof m.configHash === 'string'
+      ) {
+        return m as KernelMetadata
+      }
+    } catch {
+      // Not ours, or half written: as if absent.
+    }
+  }
+  return undefined
+}
+
+/** The architecture QEMU can accelerate with KVM here, if it is one of ours. */
+export function hostArch(): VmArch | undefined {
+  if (process.arch === 'x64') return 'x86_64'
+  if (process.arch === 's390x') return 's390x'
+  return undefined
+}
