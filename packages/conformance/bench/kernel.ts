@@ -19,7 +19,9 @@ import type { Connector } from '../src/transport/transport.js'
 import { vmImplConnector } from '../src/transport/vm-impl.js'
 import { readMetadata } from '../src/vm/kernel-image.js'
 
-const { values } = parseArgs({ options: { steps: { type: 'string' }, rounds: { type: 'string' }, dry: { type: 'boolean' } } })
+const { values } = parseArgs({
+  options: { steps: { type: 'string' }, rounds: { type: 'string' }, dry: { type: 'boolean' } },
+})
 const STEPS = Number(values.steps ?? 2000)
 const ROUNDS = Number(values.rounds ?? 3)
 const ROOT = resolve(import.meta.dirname, '../../..')
@@ -36,7 +38,10 @@ function stepsCase(n: number): LoadedCase {
     ],
   }
   // The loader expands `repeat`; do the same here.
-  const steps = [c.steps[0]!, ...Array.from({ length: n }, () => ({ op: 'fionread', fd: '$r', expect: { ret: 0, value: 0 } }))]
+  const steps = [
+    c.steps[0]!,
+    ...Array.from({ length: n }, () => ({ op: 'fionread', fd: '$r', expect: { ret: 0, value: 0 } })),
+  ]
   return { id: `bench/steps-${n}`, file: '', case: { ...c, steps } as Case, from: 'case', sha256: '' }
 }
 
@@ -56,7 +61,14 @@ async function throughput(connector: Connector): Promise<number> {
   const small = stepsCase(1)
   const times: number[] = []
   const onResult = (r: { durationMs: number }) => times.push(r.durationMs)
-  await runSuite({ connector, cases: [small, big, small, big, small, big], report, timeoutMs: 120_000, version: 'bench', onResult })
+  await runSuite({
+    connector,
+    cases: [small, big, small, big, small, big],
+    report,
+    timeoutMs: 120_000,
+    version: 'bench',
+    onResult,
+  })
   const smallMs = median([times[0]!, times[2]!, times[4]!])
   const bigMs = median([times[1]!, times[3]!, times[5]!])
   return STEPS / ((bigMs - smallMs) / 1000)
@@ -67,7 +79,14 @@ async function roundTrips(connector: Connector): Promise<number> {
   const one = stepsCase(1)
   const cases = Array.from({ length: ROUND_TRIPS }, (_, i) => ({ ...one, id: `bench/rt-${i}` }))
   let ms = 0
-  await runSuite({ connector, cases, report: new ReportMemory(), timeoutMs: 120_000, version: 'bench', onResult: (r) => (ms += r.durationMs) })
+  await runSuite({
+    connector,
+    cases,
+    report: new ReportMemory(),
+    timeoutMs: 120_000,
+    version: 'bench',
+    onResult: (r) => (ms += r.durationMs),
+  })
   return ROUND_TRIPS / (ms / 1000)
 }
 

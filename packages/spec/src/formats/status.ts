@@ -1,5 +1,5 @@
 // The outcome of one case against one implementation.
-import { type Static, Type } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 
 export const STATUSES = {
   pass: 'every observation matched its expectation',
