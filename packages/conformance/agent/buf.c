@@ -2,11 +2,13 @@
 /* Growable buffer and JSON writer. Allocation failure is sticky (`oom`), so callers check once. */
 #include "buf.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static bool reserve(struct buf *b, size_t extra)
 {
@@ -129,4 +131,18 @@ void buf_free(struct buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 	b->oom = false;
+}
+
+bool write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		p += w;
+		n -= (size_t)w;
+	}
+	return true;
 }

@@ -23,6 +23,8 @@ void buf_cstr(struct buf *b, const char *s);
 void buf_i64(struct buf *b, int64_t v);
 /* Lower-case hex digit pairs, no separators. */
 void buf_hex(struct buf *b, const unsigned char *data, size_t n);
+/* Writes all of p to fd, retrying short writes and EINTR; false on any other failure. */
+bool write_all(int fd, const char *p, size_t n);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 

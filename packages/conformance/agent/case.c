@@ -95,19 +95,6 @@ static int fresh_fds(int wfd)
 	return out;
 }
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
 
 static _Noreturn void case_process(int wfd, int64_t seq, const struct jval *steps)
 {

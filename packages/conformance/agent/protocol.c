@@ -20,19 +20,6 @@
 /* The protocol's MAX_LINE_BYTES. */
 #define LINE_MAX_BYTES (16u << 20)
 
-static bool write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
 
 /* {"error":{"message":…}}, with "seq" first when the request had a usable one. */
 static void protocol_error(struct buf *out, bool has_seq, int64_t seq, const char *message)

@@ -6,6 +6,7 @@ import { MAX_LINE_BYTES } from '@watchq/spec'
 import { LineConnection } from './line-connection.js'
 import { LineInbox } from './lines.js'
 import { type Connection, type Connector, STDERR_KEEP_BYTES, TransportError } from './transport.js'
+import { within } from './within.js'
 
 export interface StdioOptions {
   /** Longest accepted stdout line (default the protocol's MAX_LINE_BYTES). */
@@ -155,16 +156,6 @@ export class StderrTail {
     this.dropped = 0
     return note + text
   }
-}
-
-function within(promise: Promise<void>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms)
-    promise.then(() => {
-      clearTimeout(timer)
-      resolve(true)
-    })
-  })
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {

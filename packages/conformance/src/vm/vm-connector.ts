@@ -12,6 +12,7 @@ import { LineConnection } from '../transport/line-connection.js'
 import { LineInbox } from '../transport/lines.js'
 import { StderrTail } from '../transport/stdio.js'
 import { type Connection, type Connector, STDERR_KEEP_BYTES, TransportError } from '../transport/transport.js'
+import { within } from '../transport/within.js'
 import { ensurePackages } from './apt.js'
 import { READY_LINE } from './guest.js'
 import { cachedInitramfs } from './initramfs.js'
@@ -359,14 +360,4 @@ function readRange(path: string, start: number, end: number): string {
   } finally {
     closeSync(fd)
   }
-}
-
-function within(promise: Promise<void>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms)
-    promise.then(() => {
-      clearTimeout(timer)
-      resolve(true)
-    })
-  })
 }

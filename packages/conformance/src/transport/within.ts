@@ -1,0 +1,13 @@
+// Waiting for something with a limit, without leaving a timer behind.
+
+/** Resolves true once `promise` settles, or false after `ms` if it has not. */
+export function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms)
+    const done = () => {
+      clearTimeout(timer)
+      resolve(true)
+    }
+    promise.then(done, done)
+  })
+}
