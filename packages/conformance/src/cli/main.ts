@@ -8,6 +8,7 @@ import { EXIT, type Io, processIo, UsageError } from './io.js'
 import { junitCommand } from './junit.js'
 import { kernelCommand } from './kernel.js'
 import { runCommand } from './run.js'
+import { serveCommand } from './serve.js'
 import { specCommand } from './spec.js'
 import { summaryCommand } from './summary.js'
 
@@ -19,7 +20,8 @@ Specification, conformance suite and reference decoder for Linux's general notif
 (watch_queue: pipe2(O_NOTIFICATION_PIPE), IOC_WATCH_QUEUE_SET_SIZE/SET_FILTER, KEYCTL_WATCH_KEY).
 
 Commands:
-  run         Run conformance cases against an implementation; writes a report (JSON lines)
+  run         Run conformance cases against an implementation (default: the simulator); writes a report
+  serve       The simulator as a daemon on a Unix socket (0600) or loopback TCP
   capture     Run cases and keep what the implementation did as captures (fixtures with provenance)
   kernel      Build test kernels (Debian linux-source 6.1/6.12, x86_64 or s390x) for --impl vm:…
   summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
@@ -42,6 +44,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<numb
   junit: junitCommand,
   kernel: kernelCommand,
   run: runCommand,
+  serve: (argv, io) => serveCommand(argv, io),
   spec: specCommand,
   summary: summaryCommand,
 }

@@ -15,13 +15,17 @@ import { VERSION } from '../version.js'
 import { EXIT, type Io, UsageError } from './io.js'
 import { Progress } from './progress.js'
 
-export const RUN_HELP = `Usage: watchq run [CASES...] --impl <impl> [options]
+export const RUN_HELP = `Usage: watchq run [CASES...] [--impl <impl>] [options]
 
 Runs conformance cases against one implementation and writes a report (JSON lines).
 CASES are case files (*.json), captures (*.jsonl) or directories of them; by default the cases
 shipped in packages/fixtures/cases. Every case is validated before anything runs.
 
 Implementations (--impl):
+  sim                        The reference simulator, in process (the default); sim:6.1, sim:s390x-6.1, …
+  kernel                     This machine's kernel, through the agent (keys only in each case's own session)
+  vm:6.12 | vm:6.1 | vm:s390x-6.1 | vm:PATH
+                             A test kernel built from Debian's sources, booted in QEMU with the agent as /init
   cmd:"<command>"            A program speaking the adapter protocol on stdin/stdout
   unix:<path>                A daemon on a Unix socket
   tcp:<host>:<port>          A daemon on a TCP socket
@@ -125,15 +129,15 @@ export async function executeRun(
   io: Io,
   hooks: RunHooks = {},
 ): Promise<number> {
-  if (!values.impl)
-    throw new UsageError(`--impl is required (e.g. --impl cmd:"./adapter"); see "watchq ${command} --help"`)
+  // The simulator is the default: the suite runs with no setup at all.
+  const implSpec = values.impl ?? 'sim'
   const jobs = positiveInt('jobs', values.jobs, 1)
   const maxRestarts = positiveInt('max-restarts', values['max-restarts'], 10, 0)
   const timeoutS = values.timeout === undefined ? 30 : Number(values.timeout)
   if (!(timeoutS > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`)
   let connector: Connector
   try {
-    connector = parseImpl(values.impl, { onProgress: (line) => io.err(`watchq ${command}: ${line}`) })
+    connector = parseImpl(implSpec, { onProgress: (line) => io.err(`watchq ${command}: ${line}`) })
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
@@ -183,7 +187,7 @@ export async function executeRun(
   progress.clear()
   hooks.onDone?.(summary, connector)
   const impl = summary.implementation
-  if (impl && values.impl === 'kernel') {
+  if (impl && implSpec === 'kernel') {
     const lacks = (['notification-pipe', 'key-notifications'] as const).filter((f) => !impl.features?.includes(f))
     if (lacks.length)
       io.err(
@@ -195,7 +199,7 @@ export async function executeRun(
   }
   const c = summary.counts
   io.out(
-    `${impl ? `${impl.name} ${impl.version}${impl.kernel ? ` on Linux ${impl.kernel}` : ''} ${impl.arch}` : values.impl}: ` +
+    `${impl ? `${impl.name} ${impl.version}${impl.kernel ? ` on Linux ${impl.kernel}` : ''} ${impl.arch}` : implSpec}: ` +
       `${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.crash} crashed, ${c.timeout} timed out, ${c.skip} skipped` +
       ` — ${summary.unexpected} unexpected${summary.stoppedEarly ? ' (stopped early: --fail-fast)' : ''}; report: ${reportPath}`,
   )

@@ -1,6 +1,8 @@
 // From what the user wrote after `--impl` to a connector: the one place that knows the spec forms.
 import { hostAgentConnector } from '../agent/host.js'
+import { DEFAULT_SIM_PROFILE, SIM_PROFILES, simulator } from '../sim/index.js'
 import { VM_FORMS } from '../vm/vm-spec.js'
+import { inProcessConnector } from './in-process.js'
 import { type SocketOptions, socketConnector } from './socket.js'
 import { type StdioOptions, stdioConnector } from './stdio.js'
 import type { Connector } from './transport.js'
@@ -12,7 +14,7 @@ export type ConnectOptions = StdioOptions &
     readonly onProgress?: (line: string) => void
   }
 
-export const IMPL_FORMS = `cmd:COMMAND (run with /bin/sh -c), unix:PATH, tcp:HOST:PORT, kernel (this machine's kernel) or ${VM_FORMS}`
+export const IMPL_FORMS = `sim[:PROFILE] (the simulator, the default), cmd:COMMAND (run with /bin/sh -c), unix:PATH, tcp:HOST:PORT, kernel (this machine's kernel) or ${VM_FORMS}`
 
 export function parseImpl(spec: string, options: ConnectOptions = {}): Connector {
   const colon = spec.indexOf(':')
@@ -43,7 +45,13 @@ export function parseImpl(spec: string, options: ConnectOptions = {}): Connector
     case 'vm':
       // parseVmSpec's errors already name the spec and the accepted forms.
       return vmImplConnector(spec, options.onProgress ? { onProgress: options.onProgress } : {})
-    // Later: `sim` (the in-process simulator) is added here.
+    case 'sim': {
+      // `sim` is the default profile; `sim:6.1`, `sim:s390x-6.1` name others.
+      const name = rest === '' ? DEFAULT_SIM_PROFILE : rest.includes('-') ? rest : `x86_64-${rest}`
+      const profile = SIM_PROFILES[name]
+      if (!profile) throw bad(`no simulator profile "${rest}" (known: ${Object.keys(SIM_PROFILES).join(', ')})`)
+      return inProcessConnector(() => simulator(profile), { spec })
+    }
     default:
       throw bad(colon === -1 ? 'not a known form' : `unknown kind "${scheme}"`)
   }

@@ -87,7 +87,6 @@ describe('watchq run', () => {
   })
 
   it.each([
-    [['run'], '--impl is required'],
     [['run', '--impl', 'ftp:x'], 'bad implementation "ftp:x"'],
     [['run', '--impl', 'cmd:true', '--jobs', '0'], '--jobs must be an integer ≥ 1, not "0"'],
     [['run', '--impl', 'cmd:true', '--timeout', 'soon'], '--timeout must be a positive number of seconds'],
@@ -101,6 +100,16 @@ describe('watchq run', () => {
   it('has --help', async () => {
     const r = await run(['run', '--help'])
     expect(r.code).toBe(0)
-    expect(r.out).toContain('Usage: watchq run [CASES...] --impl <impl> [options]')
+    expect(r.out).toContain('Usage: watchq run [CASES...] [--impl <impl>] [options]')
+  })
+})
+
+describe('watchq run without --impl', () => {
+  it('runs the shipped suite against the simulator', async () => {
+    const r = await run(['run', '--report', join(dir, 'sim.jsonl')])
+    expect(r.out).toMatch(
+      /^watchq-sim \S+ on Linux 6\.12\.\d+ x86_64: \d+ passed, 0 failed, 0 errors, 0 crashed, 0 timed out, \d+ skipped — 0 unexpected/,
+    )
+    expect(r.code).toBe(0)
   })
 })

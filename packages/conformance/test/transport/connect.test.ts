@@ -56,9 +56,19 @@ describe('parseImpl', () => {
     await c.close(100)
   })
 
+  it('names the simulator and the kernels: sim, sim:6.1, sim:s390x-6.1, kernel, vm:…', () => {
+    expect(parseImpl('sim').spec).toBe('sim')
+    expect(parseImpl('sim:6.1').spec).toBe('sim:6.1')
+    expect(parseImpl('sim:s390x-6.1').spec).toBe('sim:s390x-6.1')
+    expect(parseImpl('kernel').spec).toBe('kernel')
+    expect(parseImpl('vm:s390x-6.1').spec).toBe('vm:s390x-6.1')
+    expect(() => parseImpl('vm:7.7')).toThrow('bad VM "vm:7.7"')
+  })
+
   it.each([
     ['', 'not a known form'],
-    ['sim', 'not a known form'],
+    ['sim:7.0', 'no simulator profile "7.0"'],
+    ['kernel:x', 'kernel takes no argument'],
     ['./adapter', 'not a known form'],
     ['http://localhost:80', 'unknown kind "http"'],
     ['cmd:', 'the command is empty'],

@@ -1,0 +1,139 @@
+// Ops on file descriptors as such: pipe2 (§1), close (§10), dup, open_file, fcntl (§2 F_GETPIPE_SZ,
+// F_SETPIPE_SZ).
+import { err, isErrno, type Sys } from '../errors.js'
+import { OpenFile, RegularFile } from '../files.js'
+import type { Kernel } from '../kernel.js'
+import { LIMITS } from '../limits.js'
+import { Pipe } from '../pipe.js'
+import type { Process } from '../process.js'
+import { WatchQueue } from '../watch-queue.js'
+import { detachWatch } from '../watches.js'
+import { argArray, argFd, argInt, argStr, type OpHandler, result, StepError, StepSkip, utf8 } from './context.js'
+
+/** free_pipe_info: the queue is cleared first (watches unhooked, no removal records), then the buffers. */
+function freePipe(k: Kernel, pipe: Pipe): void {
+  pipe.watchQueue?.clear((w) => detachWatch(w, k.freeWatch))
+  pipe.releaseAll()
+  pipe.freed = true
+  k.pipes--
+}
+
+/** pipe_release for one end. */
+function releaseEnd(k: Kernel, pipe: Pipe, end: 'read' | 'write'): void {
+  if (end === 'read') pipe.readers--
+  else pipe.writers--
+  if (--pipe.files === 0) freePipe(k, pipe)
+}
+
+/**
+ * do_pipe2: any flag outside O_CLOEXEC|O_NONBLOCK|O_DIRECT|O_NOTIFICATION_PIPE is EINVAL before
+ * anything else (§1); then the pipe (ENFILE) and its queue; then two fds (EMFILE).
+ */
+export function pipe2(proc: Process, flags: number): Sys<[number, number]> {
+  const k = proc.kernel
+  const f = k.flags
+  if ((flags & ~(f.O_CLOEXEC | f.O_NONBLOCK | f.O_DIRECT | f.O_NOTIFICATION_PIPE)) !== 0) return err('EINVAL')
+  if (k.pipes >= LIMITS.pipes) return err('ENFILE')
+  const fds = proc.fds.reserveTwo(proc.fdLimit)
+  if (isErrno(fds)) return fds
+  const pipe = new Pipe(k.profile.pageSize, k.endian, k.memory)
+  // §1: the queue is attached right after the ordinary pipe is made (16 slots for root).
+  if (flags & f.O_NOTIFICATION_PIPE) pipe.watchQueue = new WatchQueue(pipe)
+  k.pipes++
+  const nonblock = (flags & f.O_NONBLOCK) !== 0
+  // O_NONBLOCK goes to both ends; O_DIRECT (packet mode) to the write end only.
+  const r = new OpenFile({ kind: 'pipe', pipe }, true, false, nonblock, false, () => releaseEnd(k, pipe, 'read'))
+  const w = new OpenFile({ kind: 'pipe', pipe }, false, true, nonblock, (flags & f.O_DIRECT) !== 0, () =>
+    releaseEnd(k, pipe, 'write'),
+  )
+  proc.fds.installAt(fds[0], r)
+  proc.fds.installAt(fds[1], w)
+  return fds
+}
+
+export const opPipe2: OpHandler = (c) => {
+  const f = c.kernel.flags
+  const names: Readonly<Record<string, number>> = {
+    O_NOTIFICATION_PIPE: f.O_NOTIFICATION_PIPE,
+    O_CLOEXEC: f.O_CLOEXEC,
+    O_NONBLOCK: f.O_NONBLOCK,
+    O_DIRECT: f.O_DIRECT,
+    O_TMPFILE: f.O_TMPFILE,
+    O_EXCL: f.O_EXCL,
+  }
+  let bits = 0
+  for (const [i, item] of (argArray(c, 'flags', false) ?? []).entries()) {
+    if (typeof item === 'number' && Number.isInteger(item) && item >= 0 && item <= 0xffffffff) bits |= item
+    else if (typeof item === 'string' && names[item] !== undefined) bits |= names[item]
+    else throw new StepError(`argument flags: item ${i} is neither a known flag name nor a 32-bit integer`)
+  }
+  const fds = pipe2(c.proc, bits)
+  return isErrno(fds) ? { errno: fds.name } : { ret: 0, fds: [fds[0], fds[1]] }
+}
+
+export const opClose: OpHandler = (c) => {
+  const r = c.proc.fds.close(argFd(c, 'fd'))
+  return result(r ?? 0)
+}
+
+export const opDup: OpHandler = (c) => {
+  const file = c.proc.fds.get(argFd(c, 'fd'))
+  if (!file) return result(err('EBADF'))
+  return result(c.proc.fds.install(file, c.proc.fdLimit))
+}
+
+/** A new regular file holding `content`, open read-write at offset 0 (the agent's tmpfs file). */
+export const opOpenFile: OpHandler = (c) => {
+  const k = c.kernel
+  const content = utf8(argStr(c, 'content', true)) ?? new Uint8Array(0)
+  if (content.length > LIMITS.fileBytes) return result(err('EFBIG'))
+  if (k.files >= LIMITS.files) return result(err('ENFILE'))
+  const reg = RegularFile.create(content, k.memory)
+  if (isErrno(reg)) return result(reg)
+  const file = new OpenFile({ kind: 'regular', file: reg }, true, true, false, false, () => {
+    reg.free()
+    k.files--
+  })
+  const fd = c.proc.fds.install(file, c.proc.fdLimit)
+  if (isErrno(fd)) reg.free()
+  else k.files++
+  return result(fd)
+}
+
+/** round_pipe_size: a page at least, a power of two, and 0 (EINVAL) above 2^31. */
+function roundPipeSize(size: number, pageSize: number): number {
+  if (size > 2 ** 31) return 0
+  if (size < pageSize) return pageSize
+  let p = pageSize
+  while (p < size) p *= 2
+  return p
+}
+
+/** pipe_set_size: EBUSY on a notification pipe whatever the size (§2), EBUSY if the data would not fit. */
+export function setPipeSize(pipe: Pipe, arg: number): Sys<number> {
+  if (pipe.watchQueue) return err('EBUSY')
+  const size = roundPipeSize(arg >>> 0, pipe.pageSize)
+  const slots = size / pipe.pageSize
+  if (!slots) return err('EINVAL')
+  // The limits (pipe-max-size, the user's page budget) bind only unprivileged callers.
+  const r = pipe.resizeRing(slots)
+  if (r !== undefined) return r
+  pipe.maxUsage = slots
+  pipe.nrAccounted = slots
+  return pipe.maxUsage * pipe.pageSize
+}
+
+export const opFcntl: OpHandler = (c) => {
+  const fd = argFd(c, 'fd')
+  const arg = argInt(c, 'arg', 0)
+  const cmd = c.step.cmd
+  if (cmd !== 'F_GETPIPE_SZ' && cmd !== 'F_SETPIPE_SZ')
+    throw new StepSkip('fcntl: only F_GETPIPE_SZ and F_SETPIPE_SZ are known')
+  const file = c.proc.fds.get(fd)
+  if (!file) return result(err('EBADF'))
+  const pipe = file.pipe
+  // pipe_fcntl: not a pipe is EBADF.
+  if (!pipe) return result(err('EBADF'))
+  if (cmd === 'F_GETPIPE_SZ') return result(pipe.maxUsage * pipe.pageSize)
+  return result(setPipeSize(pipe, arg))
+}
