@@ -21,6 +21,14 @@ import { iovLengths } from './io.js'
 export const SPLICE_F_MOVE = 0x01
 export const SPLICE_F_NONBLOCK = 0x02
 
+/** The two ends of a splice or tee: open, the first readable and the second writable, else EBADF. */
+function openEnds(c: StepContext, fdIn: number, fdOut: number): Sys<{ input: OpenFile; out: OpenFile }> {
+  const input = c.proc.fds.get(fdIn)
+  const out = input ? c.proc.fds.get(fdOut) : undefined
+  if (!input || !out || !input.canRead || !out.canWrite) return err('EBADF')
+  return { input, out }
+}
+
 function spliceFlags(c: StepContext): number {
   let flags = 0
   for (const [i, f] of (argArray(c, 'flags', true) ?? []).entries()) {
@@ -111,10 +119,9 @@ export const opSplice: OpHandler = (c) => {
   const flags = spliceFlags(c)
   // §9: a zero length is done before anything is looked at.
   if (len === 0) return result(0)
-  const input = c.proc.fds.get(fdIn)
-  const out = input ? c.proc.fds.get(fdOut) : undefined
-  if (!input || !out) return result(err('EBADF'))
-  if (!input.canRead || !out.canWrite) return result(err('EBADF'))
+  const ends = openEnds(c, fdIn, fdOut)
+  if (isErrno(ends)) return result(ends)
+  const { input, out } = ends
   const ipipe = input.splicePipe
   const opipe = out.splicePipe
   const what = 'splice between pipes that nothing else will fill or drain'
@@ -153,10 +160,9 @@ export const opTee: OpHandler = (c) => {
   const fdOut = argFd(c, 'out')
   const len = argLen(c, 'len')
   if (len === 0) return result(0)
-  const input = c.proc.fds.get(fdIn)
-  const out = input ? c.proc.fds.get(fdOut) : undefined
-  if (!input || !out) return result(err('EBADF'))
-  if (!input.canRead || !out.canWrite) return result(err('EBADF'))
+  const ends = openEnds(c, fdIn, fdOut)
+  if (isErrno(ends)) return result(ends)
+  const { input, out } = ends
   const ipipe = input.splicePipe
   const opipe = out.splicePipe
   // §9: both ends must be pipes to splice, and different ones; a notification pipe is not.
