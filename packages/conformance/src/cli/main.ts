@@ -3,6 +3,7 @@
 import { VERSION } from '../version.js'
 import { captureCommand } from './capture.js'
 import { decodeCommand } from './decode.js'
+import { fuzzCommand } from './fuzz.js'
 import { htmlCommand } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
 import { junitCommand } from './junit.js'
@@ -23,6 +24,7 @@ Commands:
   run         Run conformance cases against an implementation (default: the simulator); writes a report
   serve       The simulator as a daemon on a Unix socket (0600) or loopback TCP
   capture     Run cases and keep what the implementation did as captures (fixtures with provenance)
+  fuzz        Random programs on two implementations (default sim vs vm:6.12); shrinks a divergence
   kernel      Build test kernels (Debian linux-source 6.1/6.12, x86_64 or s390x) for --impl vm:…
   summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
   junit       A report as JUnit XML, for CI
@@ -40,6 +42,7 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
   capture: captureCommand,
   decode: decodeCommand,
+  fuzz: fuzzCommand,
   html: htmlCommand,
   junit: junitCommand,
   kernel: kernelCommand,
