@@ -148,16 +148,6 @@ bool arg_str(const struct jval *step, const char *name, bool optional, const cha
 	return true;
 }
 
-static int hexdigit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 static bool space(char c)
 {
@@ -175,8 +165,8 @@ bool hex_decode(const char *s, size_t len, unsigned char **out, size_t *n)
 			i++;
 			continue;
 		}
-		int hi = hexdigit(s[i]);
-		int lo = i + 1 < len ? hexdigit(s[i + 1]) : -1;
+		int hi = json_hexval(s[i]);
+		int lo = i + 1 < len ? json_hexval(s[i + 1]) : -1;
 		if (hi < 0 || lo < 0) {
 			free(b);
 			return false;

@@ -40,7 +40,7 @@ static bool literal(struct parser *ps, const char *word)
 	return true;
 }
 
-static int hexval(char c)
+int json_hexval(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -59,7 +59,7 @@ static bool hex4(struct parser *ps, unsigned *out)
 	}
 	unsigned v = 0;
 	for (int i = 0; i < 4; i++) {
-		int h = hexval(ps->p[i]);
+		int h = json_hexval(ps->p[i]);
 		if (h < 0) {
 			fail(ps, "bad \\u escape");
 			return false;

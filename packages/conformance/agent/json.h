@@ -51,6 +51,8 @@ void json_free(struct jval *v);
 const struct jval *json_get(const struct jval *obj, const char *key);
 /* An integral number within int64 (1e3 and 4096.0 count). */
 bool json_int(const struct jval *v, int64_t *out);
+/* The value of one hex digit (either case), or -1. */
+int json_hexval(char c);
 bool json_is_str(const struct jval *v, const char *s);
 
 #endif

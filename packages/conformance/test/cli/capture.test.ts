@@ -1,44 +1,38 @@
 // `watchq capture`: captures with provenance and a manifest whose sha256 sums hold, which replay
 // as cases against the same implementation and pass.
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CaptureManifest, createAjv } from '@watchq/spec'
 import { describe, expect, it } from 'vitest'
+import { fakeImpl, SUITE } from '../support/fake.js'
 import { hexOf, key } from '../support/records.js'
 import { run } from '../support/run.js'
 
-const FAKE = join(import.meta.dirname, '../fake-adapter/fake.mjs')
-const SUITE = join(import.meta.dirname, '../runner/fixtures/suite/cases')
 const dir = mkdtempSync(join(tmpdir(), 'watchq-capture-'))
-const script = join(dir, 'script.json')
-writeFileSync(
-  script,
-  JSON.stringify({
-    implementation: {
-      name: 'fake',
-      version: '2',
-      kernel: '6.12.117',
-      arch: 'x86_64',
-      endian: 'little',
-      pageSize: 4096,
-      ops: ['close', 'pipe2', 'add_key', 'watch', 'read'],
+const impl = fakeImpl(dir, {
+  implementation: {
+    name: 'fake',
+    version: '2',
+    kernel: '6.12.117',
+    arch: 'x86_64',
+    endian: 'little',
+    pageSize: 4096,
+    ops: ['close', 'pipe2', 'add_key', 'watch', 'read'],
+  },
+  cases: {
+    records: {
+      do: 'answer',
+      observations: [
+        { ret: 0, fds: [3, 4] },
+        { ret: 5555 },
+        { ret: 0 },
+        { ret: 16, bytes: hexOf([key('updated', 5555, 0, 7)]) },
+      ],
     },
-    cases: {
-      records: {
-        do: 'answer',
-        observations: [
-          { ret: 0, fds: [3, 4] },
-          { ret: 5555 },
-          { ret: 0 },
-          { ret: 16, bytes: hexOf([key('updated', 5555, 0, 7)]) },
-        ],
-      },
-    },
-  }),
-)
-const impl = `cmd:node ${FAKE} ${script}`
+  },
+})
 
 describe('watchq capture', () => {
   it('writes captures, the report and a manifest that holds', async () => {

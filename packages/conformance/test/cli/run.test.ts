@@ -4,27 +4,22 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { fakeImpl, SUITE } from '../support/fake.js'
 import { run } from '../support/run.js'
 
-const FAKE = join(import.meta.dirname, '../fake-adapter/fake.mjs')
-const SUITE = join(import.meta.dirname, '../runner/fixtures/suite/cases')
 const dir = mkdtempSync(join(tmpdir(), 'watchq-cli-run-'))
-const script = join(dir, 'script.json')
-writeFileSync(
-  script,
-  JSON.stringify({
-    implementation: {
-      name: 'fake',
-      version: '9',
-      kernel: '6.1.192',
-      arch: 'x86_64',
-      endian: 'little',
-      pageSize: 4096,
-      ops: ['close'],
-    },
-  }),
-)
-const impl = (counter = join(dir, 'starts')) => `cmd:node ${FAKE} ${script} --counter ${counter}`
+const SCRIPT = {
+  implementation: {
+    name: 'fake',
+    version: '9',
+    kernel: '6.1.192',
+    arch: 'x86_64',
+    endian: 'little',
+    pageSize: 4096,
+    ops: ['close'],
+  },
+}
+const impl = (counter = join(dir, 'starts')) => fakeImpl(dir, SCRIPT, 'script', `--counter ${counter}`)
 
 describe('watchq run', () => {
   it('exits 0 when every result is as expected, and writes the report', async () => {
