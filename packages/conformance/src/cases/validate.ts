@@ -1,6 +1,8 @@
 // Schema validation with readable errors: the file, the JSON path, what was expected and what was
 // found, one line each, instead of Ajv's error objects. Ajv (strict) compiles each schema once.
+
 import { createAjv, type ErrorObject, type TSchema, type ValidateFunction } from '@watchq/spec'
+import { briefJson, valueAt } from '../json-pointer.js'
 
 const ajv = createAjv()
 const cache = new WeakMap<object, ValidateFunction>()
@@ -12,22 +14,6 @@ export function schemaValidator(schema: TSchema): ValidateFunction {
     cache.set(schema, v)
   }
   return v
-}
-
-/** The value at a JSON pointer (for showing what was found). */
-function at(data: unknown, pointer: string): unknown {
-  let cur = data
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~')
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<string, unknown>)[key]
-  }
-  return cur
-}
-
-const brief = (v: unknown) => {
-  const s = JSON.stringify(v)
-  return s === undefined ? 'nothing' : s.length > 60 ? `${s.slice(0, 57)}...` : s
 }
 
 /** Names for the patterns of our value types (values.ts), so errors say what is meant. */
@@ -70,10 +56,13 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, pre
         add(`${path}/${(e.params as { missingProperty: string }).missingProperty}`, 'is required')
         break
       case 'const':
-        add(path, `must be ${brief((e.params as { allowedValue: unknown }).allowedValue)}`)
+        add(path, `must be ${briefJson((e.params as { allowedValue: unknown }).allowedValue)}`)
         break
       case 'enum':
-        add(path, `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(brief).join(', ')}`)
+        add(
+          path,
+          `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map(briefJson).join(', ')}`,
+        )
         break
       case 'pattern':
         add(
@@ -93,9 +82,9 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, pre
   }
   // A union at a path fails in every branch: merge the branch messages into one line.
   const lines = [...byPath].map(([path, msgs]) => {
-    const found = at(data, path.slice(prefix.length))
+    const found = valueAt(data, path.slice(prefix.length))
     const what = merge([...msgs])
-    const shown = what === 'is required' ? '' : ` (found ${brief(found)})`
+    const shown = what === 'is required' ? '' : ` (found ${briefJson(found)})`
     return `${path || '/'}: ${what}${shown}`
   })
   return lines.sort((a, b) => b.split('/').length - a.split('/').length).slice(0, 8)

@@ -13,6 +13,7 @@ import {
   type TSchema,
   type ValidateFunction,
 } from '@watchq/spec'
+import { briefJson, pointerSegments, valueAt } from '../json-pointer.js'
 
 export interface Report {
   /** Where the report came from (a file name), for messages and column headings. */
@@ -252,7 +253,7 @@ export function explainAjv(errors: readonly ErrorObject[], data: unknown): strin
   const parts = kept.slice(0, 3).map((ptr) => {
     const { messages } = byPath.get(ptr)!
     const message = [...messages].join(' or ')
-    const found = message === 'is required' ? '' : ` (found ${brief(at(data, ptr))})`
+    const found = message === 'is required' ? '' : ` (found ${briefJson(valueAt(data, ptr))})`
     return `${jsonPath(ptr)} ${message}${found}`
   })
   const more = kept.length > 3 ? `; and ${kept.length - 3} more` : ''
@@ -324,34 +325,12 @@ function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
-function segments(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-}
-
 /** A JSON pointer as a JSONPath: /divergence/decoded/0 → $.divergence.decoded[0]. */
 function jsonPath(pointer: string): string {
-  return segments(pointer).reduce(
+  return pointerSegments(pointer).reduce(
     (acc, s) => acc + (/^\d+$/.test(s) ? `[${s}]` : /^[A-Za-z_$][\w$]*$/.test(s) ? `.${s}` : `[${JSON.stringify(s)}]`),
     '$',
   )
-}
-
-function at(data: unknown, pointer: string): unknown {
-  let cur = data
-  for (const key of segments(pointer)) {
-    if (cur === null || typeof cur !== 'object') return undefined
-    cur = (cur as Record<string, unknown>)[key]
-  }
-  return cur
-}
-
-function brief(v: unknown): string {
-  const s = JSON.stringify(v)
-  if (s === undefined) return 'nothing'
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
