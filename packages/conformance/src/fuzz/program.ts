@@ -206,7 +206,7 @@ export function toSteps(ops: readonly AbstractOp[], tag: string): Step[] {
         if (pipe(o.p)) push({ op: 'poll', fd: pipe(o.p), events: ['POLLIN'], timeoutMs: 0 })
         break
       case 'write':
-        if (pipe(o.p)) push({ op: 'write', fd: `$w${Number(pipe(o.p)!.slice(2)) % pipes}`, bytes: '00' })
+        if (pipes) push({ op: 'write', fd: `$w${o.p % pipes}`, bytes: '00' })
         break
     }
   }

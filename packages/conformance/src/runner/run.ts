@@ -105,8 +105,9 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
     }
     const allowed = expectations.lookup(lc.id, session.info ?? first.info)
     const isBad = isUnexpected(verdict.status, allowed)
-    const stderr = verdict.status === 'pass' ? '' : session.takeStderr()
-    if (verdict.status === 'pass') session.takeStderr() // drop what belonged to a passing case
+    // Taken either way, so that a passing case's stderr is not attached to the next one.
+    const taken = session.takeStderr()
+    const stderr = verdict.status === 'pass' ? '' : taken
     const result: ReportResult = {
       case: lc.id,
       description: lc.case.description,
