@@ -7,6 +7,10 @@ export interface Io {
   stdin(): AsyncIterable<Uint8Array>
   /** Whether standard input is a terminal (nobody is piping bytes in). */
   readonly stdinIsTTY: boolean
+  /** Binary output on standard output (commands that write bytes need it; test doubles may omit it). */
+  outBytes?(bytes: Uint8Array): void
+  /** Whether standard output is a terminal (no place for binary output). */
+  readonly stdoutIsTTY?: boolean
 }
 
 export const processIo: Io = {
@@ -15,6 +19,10 @@ export const processIo: Io = {
   stdin: () => process.stdin,
   get stdinIsTTY() {
     return Boolean(process.stdin.isTTY)
+  },
+  outBytes: (b) => process.stdout.write(b),
+  get stdoutIsTTY() {
+    return Boolean(process.stdout.isTTY)
   },
 }
 

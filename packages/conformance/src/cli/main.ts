@@ -2,8 +2,10 @@
 
 import { VERSION } from '../version.js'
 import { captureCommand } from './capture.js'
+import { checkDecoderCommand } from './check-decoder.js'
 import { decodeCommand } from './decode.js'
 import { fuzzCommand } from './fuzz.js'
+import { generateCommand } from './generate.js'
 import { htmlCommand } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
 import { junitCommand } from './junit.js'
@@ -25,6 +27,8 @@ Commands:
   serve       The simulator as a daemon on a Unix socket (0600) or loopback TCP
   capture     Run cases and keep what the implementation did as captures (fixtures with provenance)
   fuzz        Random programs on two implementations (default sim vs vm:6.12); shrinks a divergence
+  generate    Seeded random record streams of any revision (bytes, hex, or the JSON a decoder must print)
+  check-decoder  Generated record streams through decoders (ours, or any over the decoder protocol)
   kernel      Build test kernels (Debian linux-source 6.1/6.12, x86_64 or s390x) for --impl vm:…
   summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
   junit       A report as JUnit XML, for CI
@@ -41,8 +45,10 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
   capture: captureCommand,
+  'check-decoder': checkDecoderCommand,
   decode: decodeCommand,
   fuzz: fuzzCommand,
+  generate: generateCommand,
   html: htmlCommand,
   junit: junitCommand,
   kernel: kernelCommand,

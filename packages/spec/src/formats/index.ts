@@ -1,6 +1,7 @@
 // Our own formats: cases, captures, the adapter protocol, reports and expectations files.
 export * from './capture.js'
 export * from './case.js'
+export * from './decoder-protocol.js'
 export * from './expectation.js'
 export * from './expectations-file.js'
 export * from './implementation.js'
