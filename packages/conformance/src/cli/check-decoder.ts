@@ -8,6 +8,7 @@ import type { DecoderEndpoint } from '../decoders/endpoint.js'
 import { processDecoder } from '../decoders/process-decoder.js'
 import { tsDecoder } from '../decoders/ts-decoder.js'
 import type { Endian } from '../generate/records.js'
+import { intOption } from './int-option.js'
 import { EXIT, type Io, UsageError } from './io.js'
 
 export const CHECK_DECODER_HELP = `Usage: watchq check-decoder [DECODER...] [--seed S] [--streams N] [--revision R]... [--endian E] [--max-records M]
@@ -49,16 +50,9 @@ export async function checkDecoderCommand(argv: string[], io: Io): Promise<numbe
     io.out(CHECK_DECODER_HELP)
     return EXIT.ok
   }
-  const int = (name: string, v: string | undefined, dflt: number) => {
-    if (v === undefined) return dflt
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1)
-      throw new UsageError(`--${name} must be a non-negative integer, not "${v}"`)
-    return n
-  }
-  const seed = int('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
-  const streams = int('streams', values.streams, 2000)
-  const maxRecords = int('max-records', values['max-records'], 16)
+  const seed = intOption('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
+  const streams = intOption('streams', values.streams, 2000)
+  const maxRecords = intOption('max-records', values['max-records'], 16)
   const revisions = values.revision ?? REVISION_IDS
   for (const r of revisions)
     if (!REVISION_IDS.includes(r)) throw new UsageError(`unknown revision "${r}"; known: ${REVISION_IDS.join(', ')}`)

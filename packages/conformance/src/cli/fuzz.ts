@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { fuzz } from '../fuzz/fuzz.js'
 import { parseImpl } from '../transport/connect.js'
+import { intOption } from './int-option.js'
 import { EXIT, type Io, UsageError } from './io.js'
 
 export const FUZZ_HELP = `Usage: watchq fuzz [--a IMPL] [--b IMPL] [--seed S] [--count N] [--steps M] [--time SECONDS] [--out DIR]
@@ -39,15 +40,9 @@ export async function fuzzCommand(argv: string[], io: Io): Promise<number> {
     io.out(FUZZ_HELP)
     return EXIT.ok
   }
-  const int = (name: string, v: string | undefined, dflt: number) => {
-    if (v === undefined) return dflt
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a non-negative integer, not "${v}"`)
-    return n
-  }
-  const seed = int('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
-  const count = int('count', values.count, 200)
-  const maxSteps = int('steps', values.steps, 24)
+  const seed = intOption('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
+  const count = intOption('count', values.count, 200)
+  const maxSteps = intOption('steps', values.steps, 24)
   const time = values.time === undefined ? undefined : Number(values.time)
   if (time !== undefined && !(time > 0)) throw new UsageError(`--time must be a positive number of seconds`)
   const progress = (line: string) => io.err(`watchq fuzz: ${line}`)

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { REVISION_IDS } from '@watchq/decoder'
 import { generateRecords } from '../generate/records.js'
+import { intOption } from './int-option.js'
 import { EXIT, type Io, UsageError } from './io.js'
 
 export const GENERATE_HELP = `Usage: watchq generate records [--revision R] [--endian little|big] [--seed S] [--count N] [--format bin|hex|json] [--out FILE]
@@ -55,13 +56,6 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
     return EXIT.ok
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
-  const int = (name: string, v: string | undefined, dflt: number, max = 2 ** 31 - 1) => {
-    if (v === undefined) return dflt
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < 0 || n > max)
-      throw new UsageError(`--${name} must be an integer from 0 to ${max}, not "${v}"`)
-    return n
-  }
   const revision = values.revision ?? 'mainline'
   if (!REVISION_IDS.includes(revision))
     throw new UsageError(`unknown revision "${revision}"; known: ${REVISION_IDS.join(', ')}`)
@@ -70,8 +64,8 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   const format = values.format ?? 'bin'
   if (format !== 'bin' && format !== 'hex' && format !== 'json')
     throw new UsageError(`--format must be bin, hex or json, not "${format}"`)
-  const seed = int('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
-  const count = int('count', values.count, 100, 1_000_000)
+  const seed = intOption('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
+  const count = intOption('count', values.count, 100, 0, 1_000_000)
   if (format === 'bin' && !values.out && (io.stdoutIsTTY || !io.outBytes))
     throw new UsageError('binary output to a terminal; use --out FILE or --format hex')
 

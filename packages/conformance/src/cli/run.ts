@@ -12,6 +12,7 @@ import { type RunSummary, runSuite } from '../runner/run.js'
 import { parseImpl } from '../transport/connect.js'
 import type { Connector } from '../transport/transport.js'
 import { VERSION } from '../version.js'
+import { intOption } from './int-option.js'
 import { EXIT, type Io, UsageError } from './io.js'
 import { Progress } from './progress.js'
 
@@ -63,13 +64,6 @@ export function defaultCasesDir(): string {
     dir = dirname(dir)
   }
   throw new UsageError('no CASES given and packages/fixtures/cases not found next to this installation')
-}
-
-function positiveInt(name: string, v: string | undefined, dflt: number, min = 1): number {
-  if (v === undefined) return dflt
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be an integer ≥ ${min}, not "${v}"`)
-  return n
 }
 
 export function selectCases(cases: readonly LoadedCase[], filters: readonly string[]): LoadedCase[] {
@@ -131,8 +125,8 @@ export async function executeRun(
 ): Promise<number> {
   // The simulator is the default: the suite runs with no setup at all.
   const implSpec = values.impl ?? 'sim'
-  const jobs = positiveInt('jobs', values.jobs, 1)
-  const maxRestarts = positiveInt('max-restarts', values['max-restarts'], 10, 0)
+  const jobs = intOption('jobs', values.jobs, 1, 1)
+  const maxRestarts = intOption('max-restarts', values['max-restarts'], 10, 0)
   const timeoutS = values.timeout === undefined ? 30 : Number(values.timeout)
   if (!(timeoutS > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`)
   let connector: Connector
