@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "agent.h"
+#include "children.h"
 #include "errnames.h"
 #include "ownkeys.h"
 #include "steps.h"
@@ -43,6 +44,7 @@ static char altstack[64 * 1024];
 /* A crash still cleans up the keys (async-signal-safe), then dies of the same signal. */
 static void on_crash(int sig)
 {
+	children_kill_all();
 	ownkeys_cleanup();
 	raise(sig); /* SA_RESETHAND restored the default action */
 }
@@ -120,6 +122,7 @@ static _Noreturn void case_process(int wfd, int64_t seq, const struct jval *step
 	buf_puts(&b, ",\"observations\":");
 	steps_run(&c, steps, &b);
 	buf_puts(&b, "}\n");
+	children_cleanup();
 	ownkeys_cleanup();
 	if (b.oom || b.len > ANSWER_MAX)
 		error_answer(&b, seq,
@@ -128,7 +131,7 @@ static _Noreturn void case_process(int wfd, int64_t seq, const struct jval *step
 	_exit(!b.oom && write_all(out, b.p, b.len) ? 0 : 3);
 }
 
-/* What the steps ask to wait for (poll timeouts, sleeps), in ms. */
+/* What the steps ask to wait for (poll timeouts, sleeps, waits on programs), in ms. */
 static int64_t waits_ms(const struct jval *steps)
 {
 	int64_t total = 0;
@@ -140,6 +143,8 @@ static int64_t waits_ms(const struct jval *steps)
 			json_int(json_get(step, "timeoutMs"), &ms);
 		else if (json_is_str(op, "sleep"))
 			json_int(json_get(step, "ms"), &ms);
+		else if (json_is_str(op, "wait_output") || json_is_str(op, "wait_exit"))
+			json_int(json_get(step, "timeoutMs"), &ms);
 		if (ms > 0 && ms < 3600000)
 			total += ms;
 	}

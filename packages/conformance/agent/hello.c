@@ -70,7 +70,7 @@ void hello_answer(struct buf *out)
 	buf_printf(out, ",\"pageSize\":%ld,\"revision\":", page > 0 ? page : 4096L);
 	buf_cstr(out, uapi_revision);
 	buf_puts(out, ",\"features\":[");
-	const char *features[4];
+	const char *features[5];
 	size_t n = 0;
 	if (notification_pipe)
 		features[n++] = "notification-pipe";
@@ -81,6 +81,8 @@ void hello_answer(struct buf *out)
 	}
 	if (geteuid() == 0)
 		features[n++] = "root";
+	/* Programs of this machine can always be started (ops_exec.c). */
+	features[n++] = "exec";
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(out, ',');

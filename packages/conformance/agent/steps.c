@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "children.h"
 #include "errnames.h"
 #include "pollnames.h"
 #include "watchq-ops.h"
@@ -197,6 +198,8 @@ void steps_run(struct ctx *c, const struct jval *steps, struct buf *out)
 			op->fn(c, step, &r);
 			bind(c, op, names, nnames, &r);
 		}
+		/* Programs keep writing while the case goes on: their pipes must not fill up. */
+		children_drain_all();
 		if (i > 0)
 			buf_putc(out, ',');
 		put_observation(out, &r, c);
@@ -205,4 +208,31 @@ void steps_run(struct ctx *c, const struct jval *steps, struct buf *out)
 			break;
 	}
 	buf_putc(out, ']');
+}
+
+/* Ops that act on programs: a probe runs while wait_output waits on one, so none of these. */
+static bool program_op(const char *name)
+{
+	static const char *const PROGRAM_OPS[] = { "spawn", "wait_output", "wait_exit", "output", "kill" };
+	for (size_t i = 0; i < COUNT(PROGRAM_OPS); i++)
+		if (strcmp(PROGRAM_OPS[i], name) == 0)
+			return true;
+	return false;
+}
+
+void steps_run_nested(struct ctx *c, const struct jval *step, struct result *r)
+{
+	const struct jval *opname = json_get(step, "op");
+	const char *name = opname && opname->type == J_STR ? opname->u.str.s : NULL;
+	const struct op_entry *op = name ? find_op(name) : NULL;
+	if (step->type != J_OBJ || !name)
+		result_error(r, "a step is an object with an op name");
+	else if (!op)
+		result_skip(r, "unknown op \"%s\"", name);
+	else if (!op->fn)
+		result_skip(r, "op %s is not implemented by this agent", name);
+	else if (program_op(name) || json_get(step, "bind"))
+		result_error(r, "op %s cannot run inside another step (it waits on programs or binds)", name);
+	else
+		op->fn(c, step, r);
 }

@@ -10,5 +10,8 @@
 void steps_list_ops(struct buf *out);
 /* Runs `steps` (a JSON array) and appends the observations array. */
 void steps_run(struct ctx *c, const struct jval *steps, struct buf *out);
+/* Runs one step given inside another (wait_output's probe) into `r`: an op that binds nothing and
+ * does not itself wait on programs. */
+void steps_run_nested(struct ctx *c, const struct jval *step, struct result *r);
 
 #endif

@@ -98,7 +98,8 @@ function compilerFor(arch: AgentArch): string {
   return hostAgentArch() === arch ? 'gcc' : `${arch}-linux-gnu-gcc`
 }
 
-function run(file: string, args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
+/** execFile as a promise; a failure carries the output (stderr: the compiler's complaint). */
+export function run(file: string, args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(file, args, { cwd, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stdout, stderr }))
@@ -108,7 +109,7 @@ function run(file: string, args: readonly string[], cwd?: string): Promise<{ std
 }
 
 /** The compiler's identity (target and version), or undefined when it is not installed. */
-async function compilerId(cc: string): Promise<string | undefined> {
+export async function compilerId(cc: string): Promise<string | undefined> {
   try {
     const [machine, version] = await Promise.all([run(cc, ['-dumpmachine']), run(cc, ['--version'])])
     return `${machine.stdout.trim()} ${version.stdout.split('\n')[0]?.trim() ?? ''}`
@@ -119,7 +120,7 @@ async function compilerId(cc: string): Promise<string | undefined> {
 }
 
 /** Runs the spec's install-toolchain.sh (Debian: gcc and the cross compilers), relaying its output. */
-async function installToolchain(onProgress: (line: string) => void): Promise<void> {
+export async function installToolchain(onProgress: (line: string) => void): Promise<void> {
   const require = createRequire(import.meta.url)
   const script = join(dirname(require.resolve('@watchq/spec/package.json')), 'scripts', 'install-toolchain.sh')
   onProgress(`installing compilers with ${script}`)
@@ -139,7 +140,7 @@ async function installToolchain(onProgress: (line: string) => void): Promise<voi
   })
 }
 
-async function isExecutable(path: string): Promise<boolean> {
+export async function isExecutable(path: string): Promise<boolean> {
   try {
     await access(path, constants.X_OK)
     return true

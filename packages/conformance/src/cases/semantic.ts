@@ -3,6 +3,11 @@
 import { type Case, isRef, OPS } from '@watchq/spec'
 import { outcomes } from '../runner/compare.js'
 
+/** Ops whose observation carries bytes: what read() returned, what a program wrote. */
+const BYTES_OPS: ReadonlySet<string> = new Set(['read', 'wait_exit', 'output'])
+/** Ops whose observation carries a value: FIONREAD's count, how often wait_output probed. */
+const VALUE_OPS: ReadonlySet<string> = new Set(['fionread', 'wait_output'])
+
 /** Argument names whose values are sent to the implementation (handles there must be bound). */
 const ARG_SKIP = new Set(['op', 'bind', 'expect', 'comment', 'repeat'])
 
@@ -38,10 +43,12 @@ export function semanticProblems(c: Case): string[] {
         const w = expect.anyOf ? `${where}/expect/anyOf/${j}` : `${where}/expect`
         if (o.errno !== undefined && (o.ret !== undefined || o.records !== undefined || o.bytes !== undefined))
           problems.push(`${w}: an outcome cannot expect both an errno and a result`)
-        if ((o.records !== undefined || o.bytes !== undefined) && step.op !== 'read')
-          problems.push(`${w}: only read observes bytes or records`)
+        if (o.records !== undefined && step.op !== 'read') problems.push(`${w}: only read observes records`)
+        if (o.bytes !== undefined && !BYTES_OPS.has(step.op))
+          problems.push(`${w}: only ${[...BYTES_OPS].join(', ')} observe bytes`)
         if (o.revents !== undefined && step.op !== 'poll') problems.push(`${w}: only poll observes revents`)
-        if (o.value !== undefined && step.op !== 'fionread') problems.push(`${w}: only fionread observes a value`)
+        if (o.value !== undefined && !VALUE_OPS.has(step.op))
+          problems.push(`${w}: only ${[...VALUE_OPS].join(' and ')} observe a value`)
         // Handles an expectation mentions become bound (first sight).
         for (const v of [o.ret, o.value, ...(o.records ?? []).flatMap((r) => Object.values(r))])
           if (isRef(v)) bound.add(v)

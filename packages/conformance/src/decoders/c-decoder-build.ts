@@ -1,13 +1,10 @@
 // Builds the C reference decoder (decoder-c/*.c with agent/json.c, its JSON reader) for this
 // machine. The binary is cached by a hash of its sources, the compiler and the flags, next to the
 // agent's cache; concurrent callers in one process share one compile.
-import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { access, constants, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
-import { agentSourceDir, defaultCacheDir } from '../agent/build.js'
+import { agentSourceDir, compilerId, defaultCacheDir, installToolchain, isExecutable, run } from '../agent/build.js'
 
 export const C_DECODER_BINARY = 'watchq-c-decoder'
 export const C_DECODER_CFLAGS = ['-O2', '-Wall', '-Wextra', '-Werror', '-std=c11'] as const
@@ -30,43 +27,6 @@ export async function cDecoderSources(): Promise<{ path: string; text: string }[
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(pkg, path), 'utf8') })))
 }
 
-const run = promisify(execFile)
-
-/** gcc's target and version, or undefined when it is not installed. */
-async function gccId(): Promise<string | undefined> {
-  try {
-    const [machine, version] = await Promise.all([run(CC, ['-dumpmachine']), run(CC, ['--version'])])
-    return `${machine.stdout.trim()} ${version.stdout.split('\n')[0]?.trim() ?? ''}`
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
-  }
-}
-
-/** The agent build's way to get gcc: the spec's install-toolchain.sh. */
-async function installGcc(onProgress: (line: string) => void): Promise<void> {
-  const require = createRequire(import.meta.url)
-  const script = join(dirname(require.resolve('@watchq/spec/package.json')), 'scripts', 'install-toolchain.sh')
-  onProgress(`${CC} is not installed; running ${script}`)
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'] })
-    const relay = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') onProgress(line)
-    }
-    child.stdout.on('data', relay)
-    child.stderr.on('data', relay)
-    child.once('error', reject)
-    child.once('exit', resolve)
-  })
-  if (code !== 0) throw new Error(`install-toolchain.sh failed (exit ${code})`)
-}
-
-const isExecutable = (path: string) =>
-  access(path, constants.X_OK).then(
-    () => true,
-    () => false,
-  )
-
 const inFlight = new Map<string, Promise<string>>()
 
 /** Builds (or finds in the cache) the C decoder; resolves with the binary's path. */
@@ -82,10 +42,10 @@ export function buildCDecoder(opts: BuildCDecoderOptions = {}): Promise<string> 
 
 async function build(cacheDir: string, onProgress: (line: string) => void): Promise<string> {
   const sources = await cDecoderSources()
-  let id = await gccId()
+  let id = await compilerId(CC)
   if (id === undefined) {
-    await installGcc(onProgress)
-    id = await gccId()
+    await installToolchain(onProgress)
+    id = await compilerId(CC)
     if (id === undefined) throw new Error(`${CC} is still missing after install-toolchain.sh`)
   }
   const hash = createHash('sha256')
@@ -106,7 +66,7 @@ async function build(cacheDir: string, onProgress: (line: string) => void): Prom
     await Promise.all(sources.map((s) => writeFile(join(tmp, s.path), s.text)))
     const cfiles = sources.filter((s) => s.path.endsWith('.c')).map((s) => s.path)
     try {
-      await run(CC, [...C_DECODER_CFLAGS, '-o', C_DECODER_BINARY, ...cfiles], { cwd: tmp, maxBuffer: 16 << 20 })
+      await run(CC, [...C_DECODER_CFLAGS, '-o', C_DECODER_BINARY, ...cfiles], tmp)
     } catch (e) {
       const err = e as Error & { stderr?: string }
       throw new Error(`compiling ${C_DECODER_BINARY} failed:\n${err.stderr || err.message}`)

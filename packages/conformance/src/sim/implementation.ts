@@ -1,7 +1,7 @@
 // The protocol face: answers hello/run/stop exactly as the kernel agent does (adapter protocol v1),
 // on one simulated machine. Each run is a fresh process on it. A malformed request is answered
 // with a protocol error, never thrown; so is a fault of the simulator itself.
-import { MAX_LINE_BYTES, type Observation, OP_NAMES, OPS, PROTOCOL_VERSION } from '@watchq/spec'
+import { MAX_LINE_BYTES, type Observation, OP_NAMES, OPS, PROGRAM_OPS, PROTOCOL_VERSION } from '@watchq/spec'
 import type { InProcessImplementation } from '../transport/in-process.js'
 import { VERSION } from '../version.js'
 import { Kernel } from './kernel.js'
@@ -35,7 +35,8 @@ export function helloInfo(profile: SimProfile) {
     pageSize: profile.pageSize,
     revision: 'mainline',
     features: ['notification-pipe', 'key-notifications', 'key-gc', 'root'],
-    ops: [...OP_NAMES],
+    // No programs on a simulated machine: cases that start one are skipped (op and feature exec).
+    ops: OP_NAMES.filter((o) => !(PROGRAM_OPS as readonly string[]).includes(o)),
   }
 }
 

@@ -1,7 +1,8 @@
 // The guest's whole root file system: an uncompressed cpio archive in the "newc" format the
 // kernel unpacks into its rootfs (no decompressor needed in the kernel, no external tool here).
 // It holds the mount points the agent uses, /dev/console (without it the kernel starts init with
-// no stdin/stdout/stderr, and the agent's first open would take fd 0), and the agent as /init.
+// no stdin/stdout/stderr, and the agent's first open would take fd 0), and the agent as /init;
+// optionally more files (programs a case runs, with their libraries: see guest-programs.ts).
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import { initramfsDir, writeAtomic } from './cache.js'
 const S_IFDIR = 0o040000
 const S_IFREG = 0o100000
 const S_IFCHR = 0o020000
+const S_IFLNK = 0o120000
 
 /** One archive member. */
 export interface CpioEntry {
@@ -22,9 +24,14 @@ export interface CpioEntry {
   readonly rdevMinor?: number
 }
 
-/** The entries of the guest's root: directories, /dev/console, /init. */
-export function initramfsEntries(init: Uint8Array): CpioEntry[] {
-  return [
+/** A file of the guest besides /init, at an absolute path: a regular file, or a symbolic link. */
+export type GuestFile =
+  | { readonly path: string; readonly data: Uint8Array /** Permission bits (default 0o755). */; readonly mode?: number }
+  | { readonly path: string; readonly symlink: string }
+
+/** The entries of the guest's root: directories, /dev/console, /init, then `extras` with their directories. */
+export function initramfsEntries(init: Uint8Array, extras: readonly GuestFile[] = []): CpioEntry[] {
+  const base: CpioEntry[] = [
     { name: 'dev', mode: S_IFDIR | 0o755 },
     { name: 'dev/console', mode: S_IFCHR | 0o600, rdevMajor: 5, rdevMinor: 1 },
     { name: 'proc', mode: S_IFDIR | 0o555 },
@@ -32,19 +39,58 @@ export function initramfsEntries(init: Uint8Array): CpioEntry[] {
     { name: 'tmp', mode: S_IFDIR | 0o1777 },
     { name: 'init', mode: S_IFREG | 0o755, data: init },
   ]
+  const names = new Set(base.map((e) => e.name))
+  const dirs = new Set(base.filter((e) => (e.mode & 0o170000) === S_IFDIR).map((e) => e.name))
+  const out = [...base]
+  // Sorted, so that equal sets of files give equal archives whatever their order.
+  for (const file of [...extras].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const name = memberName(file.path)
+    if (names.has(name)) throw new Error(`the initramfs already has /${name}`)
+    const parts = name.split('/')
+    // A directory is written before what it holds (the kernel creates members in archive order).
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/')
+      if (names.has(dir) && !dirs.has(dir)) throw new Error(`/${dir} is a file, not a directory for ${file.path}`)
+      if (!names.has(dir)) out.push({ name: dir, mode: S_IFDIR | 0o755 })
+      names.add(dir)
+      dirs.add(dir)
+    }
+    names.add(name)
+    if ('symlink' in file) out.push({ name, mode: S_IFLNK | 0o777, data: Buffer.from(file.symlink, 'utf8') })
+    else out.push({ name, mode: S_IFREG | ((file.mode ?? 0o755) & 0o7777), data: file.data })
+  }
+  return out
 }
 
-/** Writes the initramfs for the static binary `init` to `out`. */
-export function makeInitramfs(init: string, out: string): void {
-  writeAtomic(out, cpioNewc(initramfsEntries(readFileSync(init))))
+/** An absolute guest path as an archive member name (no leading slash); refuses `.`, `..` and empty parts. */
+function memberName(path: string): string {
+  const parts = path.split('/')
+  if (parts[0] !== '' || parts.length < 2 || parts.slice(1).some((p) => p === '' || p === '.' || p === '..'))
+    throw new Error(`not a plain absolute guest path: ${JSON.stringify(path)}`)
+  return parts.slice(1).join('/')
 }
 
-/** The initramfs for `init`, built once per distinct binary (by content hash) in the cache. */
-export function cachedInitramfs(init: string, dir: string = initramfsDir()): string {
+/** Writes the initramfs for the static binary `init` (and `extras`) to `out`. */
+export function makeInitramfs(init: string, out: string, extras: readonly GuestFile[] = []): void {
+  writeAtomic(out, cpioNewc(initramfsEntries(readFileSync(init), extras)))
+}
+
+/**
+ * The initramfs for `init` and `extras`, built once per distinct content in the cache: the key is
+ * the binary's hash, and with extras also every extra's path, kind, mode and content (or target).
+ */
+export function cachedInitramfs(init: string, dir: string = initramfsDir(), extras: readonly GuestFile[] = []): string {
   const bytes = readFileSync(init)
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
-  const out = join(dir, `${hash}.cpio`)
-  if (!existsSync(out)) writeAtomic(out, cpioNewc(initramfsEntries(bytes)))
+  const hash = createHash('sha256').update(bytes)
+  for (const file of [...extras].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const what =
+      'symlink' in file
+        ? `l ${file.symlink}`
+        : `f ${((file.mode ?? 0o755) & 0o7777).toString(8)} ${createHash('sha256').update(file.data).digest('hex')}`
+    hash.update(`\0${file.path}\0${what}`)
+  }
+  const out = join(dir, `${hash.digest('hex').slice(0, 16)}.cpio`)
+  if (!existsSync(out)) writeAtomic(out, cpioNewc(initramfsEntries(bytes, extras)))
   return out
 }
 

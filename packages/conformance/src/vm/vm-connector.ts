@@ -15,7 +15,7 @@ import { type Connection, type Connector, STDERR_KEEP_BYTES, TransportError } fr
 import { within } from '../transport/within.js'
 import { ensurePackages } from './apt.js'
 import { READY_LINE } from './guest.js'
-import { cachedInitramfs } from './initramfs.js'
+import { cachedInitramfs, type GuestFile } from './initramfs.js'
 import { type KernelImage, readMetadata, type VmArch } from './kernel-image.js'
 import { KVM_BOOT_BUDGET_MS, markKvmUnusable } from './kvm-health.js'
 import { type Accel, type AccelChoice, chooseAccel, QEMU_PACKAGES, qemuCommand, requestedAccel } from './qemu.js'
@@ -27,6 +27,11 @@ export interface VmConnectorOptions {
   readonly arch: VmArch
   /** The static binary that runs as /init (the agent). */
   readonly agent: string
+  /**
+   * More files for the guest's root (programs a case runs, their libraries: guest-programs.ts).
+   * Without them the guest has only /init and its mount points.
+   */
+  readonly guestFiles?: readonly GuestFile[]
   readonly memoryMb?: number
   /** Default WATCHQ_VM_ACCEL, else 'auto': KVM when usable for this arch, else TCG. */
   readonly accel?: AccelChoice
@@ -65,7 +70,7 @@ export function vmConnector(options: VmConnectorOptions): VmConnector {
   let packages: Promise<void> | undefined
 
   const boot = async (with_: Accel, timeoutMs: number): Promise<VmConnection> => {
-    const initrd = cachedInitramfs(options.agent)
+    const initrd = cachedInitramfs(options.agent, undefined, options.guestFiles)
     const dir = mkdtempSync(join(tmpdir(), 'watchq-vm-'))
     const consoleLog = join(dir, 'console.log')
     const command = qemuCommand({

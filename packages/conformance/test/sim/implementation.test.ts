@@ -1,10 +1,14 @@
 // The protocol face: hello as the kernel agent says it, runs as fresh processes, and answers —
 // never exceptions — to whatever a client sends.
-import { HelloResponse, OP_NAMES, RunResponse } from '@watchq/spec'
+import { type Case, HelloResponse, type ImplementationInfo, OP_NAMES, PROGRAM_OPS, RunResponse } from '@watchq/spec'
 import { describe, expect, it } from 'vitest'
+import type { LoadedCase } from '../../src/cases/load.js'
 import { schemaValidator } from '../../src/cases/validate.js'
+import { ReportMemory } from '../../src/report/write.js'
+import { runSuite } from '../../src/runner/run.js'
 import { MAX_STEPS } from '../../src/sim/implementation.js'
 import { DEFAULT_SIM_PROFILE, SIM_PROFILES, simulator } from '../../src/sim/index.js'
+import { inProcessConnector } from '../../src/transport/in-process.js'
 import { VERSION } from '../../src/version.js'
 import { queue, Sim } from './helpers.js'
 
@@ -31,7 +35,7 @@ describe('hello', () => {
         pageSize: 4096,
         revision: 'mainline',
         features: ['notification-pipe', 'key-notifications', 'key-gc', 'root'],
-        ops: [...OP_NAMES],
+        ops: OP_NAMES.filter((o) => !(PROGRAM_OPS as readonly string[]).includes(o)),
       },
     })
   })
@@ -79,6 +83,24 @@ describe('run', () => {
     expect(new Sim().run([{ op: 'frobnicate' }, { op: 'sleep', ms: 1 }])).toEqual([
       { skipped: 'unknown op "frobnicate"' },
     ])
+  })
+
+  it('announces neither the exec feature nor the ops on programs, and skips those ops if sent anyway', () => {
+    const info = (simulator().handle({ cmd: 'hello', protocol: 1 }) as { implementation: ImplementationInfo })
+      .implementation
+    expect(info.features).not.toContain('exec')
+    expect(PROGRAM_OPS.filter((o) => info.ops.includes(o))).toEqual([])
+    // Every other op of the spec is there.
+    expect(info.ops.length).toBe(OP_NAMES.length - PROGRAM_OPS.length)
+    const steps = [
+      { op: 'spawn', argv: ['keyctl', 'watch', '@s'], bind: '$p' },
+      { op: 'sleep', ms: 1 },
+    ]
+    expect(new Sim().run(steps)).toEqual([{ skipped: expect.stringMatching(/runs no programs.*spawn.*exec/) }])
+    for (const op of PROGRAM_OPS.filter((o) => o !== 'spawn'))
+      expect(new Sim().run([{ op, proc: 1, timeoutMs: 1, lines: 1, stream: 'stdout', signal: 'SIGTERM' }])).toEqual([
+        { skipped: expect.stringContaining(`op ${op} needs the exec feature`) },
+      ])
   })
 
   it('refuses a bind on an op that binds nothing, and a malformed step', () => {
@@ -181,5 +203,33 @@ describe('malformed requests', () => {
       expect(validRun(answer)).toBe(true)
       expect(answer.observations).toHaveLength(1)
     }
+  })
+})
+
+describe('a case that runs a program', () => {
+  it('is skipped by the runner against the simulator, by its feature and by its ops, never run', async () => {
+    const steps: Case['steps'] = [
+      { op: 'spawn', argv: ['keyctl', 'watch', '@s'], bind: '$p' },
+      { op: 'wait_exit', proc: '$p', timeoutMs: 1000, expect: { ret: 0 } },
+    ]
+    const make = (id: string, requires?: Case['requires']): LoadedCase => ({
+      id,
+      file: `${id}.json`,
+      from: 'case',
+      sha256: '0'.repeat(64),
+      case: { description: id, ...(requires ? { requires } : {}), steps },
+    })
+    const report = new ReportMemory()
+    const summary = await runSuite({
+      connector: inProcessConnector(() => simulator()),
+      cases: [make('with-feature', { features: ['exec'] }), make('without-feature')],
+      report,
+      version: 'test',
+    })
+    expect(summary.counts.skip).toBe(2)
+    expect(report.results.map((r) => r.reason)).toEqual([
+      'implementation lacks feature exec',
+      'implementation lacks ops spawn, wait_exit',
+    ])
   })
 })

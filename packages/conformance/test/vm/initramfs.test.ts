@@ -1,11 +1,12 @@
 // The initramfs writer: the newc format byte for byte, and what GNU cpio lists in our archive.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensurePackages } from '../../src/vm/apt.js'
-import { cachedInitramfs, cpioNewc, makeInitramfs } from '../../src/vm/initramfs.js'
+import { cachedInitramfs, cpioNewc, type GuestFile, initramfsEntries, makeInitramfs } from '../../src/vm/initramfs.js'
 
 interface Member {
   name: string
@@ -102,6 +103,69 @@ describe('initramfs', () => {
     expect(readFileSync(a).equals(cpioNewc(readNewcEntries(readFileSync(a))))).toBe(true)
   })
 
+  const loader = '/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2'
+  const extras: GuestFile[] = [
+    { path: '/lib64/ld-linux-x86-64.so.2', symlink: loader },
+    { path: '/bin/keyctl', data: Buffer.from('keyctl bytes') },
+    { path: '/lib/x86_64-linux-gnu/libc.so.6', data: Buffer.from('libc'), mode: 0o644 },
+    { path: loader, data: Buffer.from('ld.so') },
+  ]
+
+  it('adds extra files after /init, each after the directories that hold it, links as links', () => {
+    const members = readNewc(cpioNewc(initramfsEntries(program, extras)))
+    expect(members.map((m) => `${m.mode.toString(8)} ${m.name}`)).toEqual([
+      '40755 dev',
+      '20600 dev/console',
+      '40555 proc',
+      '40555 sys',
+      '41777 tmp',
+      '100755 init',
+      '40755 bin',
+      '100755 bin/keyctl',
+      '40755 lib',
+      '40755 lib/x86_64-linux-gnu',
+      '100755 lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+      '100644 lib/x86_64-linux-gnu/libc.so.6',
+      '40755 lib64',
+      '120777 lib64/ld-linux-x86-64.so.2',
+    ])
+    const byName = new Map(members.map((m) => [m.name, m]))
+    expect(byName.get('lib64/ld-linux-x86-64.so.2')!.data.toString()).toBe(loader)
+    expect(byName.get('bin/keyctl')!.data.toString()).toBe('keyctl bytes')
+  })
+
+  it.each([
+    ['a relative path', 'bin/keyctl'],
+    ['a path with ..', '/bin/../init'],
+    ['an empty part', '/bin//keyctl'],
+    ['a member it already has', '/init'],
+    ['a file below one it has as a file', '/init/x'],
+  ])('refuses %s', (_what, path) => {
+    expect(() => initramfsEntries(program, [{ path, data: Buffer.from('x') }])).toThrow()
+  })
+
+  it('keys the cache by the extras too; without them the archive is the minimal one, as before', () => {
+    const cache = join(dir, 'extras-cache')
+    const minimal = cachedInitramfs(init, cache)
+    const hash = createHash('sha256').update(program).digest('hex').slice(0, 16)
+    expect(minimal).toBe(join(cache, `${hash}.cpio`))
+    expect(cachedInitramfs(init, cache, [])).toBe(minimal)
+    const full = cachedInitramfs(init, cache, extras)
+    expect(full).not.toBe(minimal)
+    // The order of the extras does not matter; their content, mode and link target do.
+    expect(cachedInitramfs(init, cache, [...extras].reverse())).toBe(full)
+    const changed = (i: number, file: GuestFile) => extras.map((f, j) => (j === i ? file : f))
+    const variants = [
+      changed(1, { path: '/bin/keyctl', data: Buffer.from('keyctl bytez') }),
+      changed(1, { path: '/bin/keyctl', data: Buffer.from('keyctl bytes'), mode: 0o700 }),
+      changed(1, { path: '/usr/bin/keyctl', data: Buffer.from('keyctl bytes') }),
+      changed(0, { path: '/lib64/ld-linux-x86-64.so.2', symlink: '/lib/ld.so' }),
+    ]
+    const names = new Set([minimal, full, ...variants.map((v) => cachedInitramfs(init, cache, v))])
+    expect(names.size).toBe(2 + variants.length)
+    expect(readNewc(readFileSync(full)).map((m) => m.name)).toContain('bin/keyctl')
+  })
+
   describe('as GNU cpio reads it', () => {
     beforeAll(async () => {
       await ensurePackages(['cpio'])
@@ -126,6 +190,22 @@ describe('initramfs', () => {
         'drwxrwxrwt tmp',
         '-rwxr-xr-x init',
       ])
+    })
+
+    it('extracts extra files and links as they were given', () => {
+      const out = join(dir, 'extras.cpio')
+      makeInitramfs(init, out, extras)
+      const target = join(dir, 'extracted-extras')
+      mkdirSync(target)
+      execFileSync('cpio', ['-id', '--quiet', '-F', out], { cwd: target })
+      expect(readFileSync(join(target, 'bin/keyctl'), 'utf8')).toBe('keyctl bytes')
+      expect(readFileSync(join(target, loader), 'utf8')).toBe('ld.so')
+      expect(readlinkSync(join(target, 'lib64/ld-linux-x86-64.so.2'))).toBe(loader)
+      const listing = execFileSync('cpio', ['-itv', '--quiet', '-F', out], { encoding: 'utf8' })
+      expect(listing).toMatch(
+        /^lrwxrwxrwx .* lib64\/ld-linux-x86-64\.so\.2 -> \/lib\/x86_64-linux-gnu\/ld-linux-x86-64\.so\.2$/m,
+      )
+      expect(listing).toMatch(/^-rw-r--r-- .* lib\/x86_64-linux-gnu\/libc\.so\.6$/m)
     })
 
     it('extracts /init with its bytes', () => {

@@ -11,8 +11,13 @@ export const Observation = Type.Object(
     fds: Type.Optional(
       Type.Array(Type.Integer(), { minItems: 1, maxItems: 2, description: 'pipe2: [read end, write end]' }),
     ),
-    bytes: Type.Optional(Hex),
-    value: Type.Optional(Type.Integer({ description: 'fionread: the count' })),
+    bytes: Type.Optional(
+      Type.String({
+        pattern: Hex.pattern,
+        description: 'read: the bytes read; wait_exit and output: what the program wrote',
+      }),
+    ),
+    value: Type.Optional(Type.Integer({ description: 'fionread: the count; wait_output: how often the probe ran' })),
     revents: Type.Optional(Type.Array(PollEvent)),
     skipped: Type.Optional(Type.String({ description: 'The implementation cannot perform this op (why)' })),
     error: Type.Optional(Type.String({ description: 'The implementation failed to perform this op (its own fault)' })),

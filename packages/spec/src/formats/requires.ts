@@ -11,6 +11,7 @@ export const FEATURES = {
   root: 'the adapter runs as root (CAP_SYS_ADMIN, CAP_SYS_RESOURCE)',
   'unprivileged-user': 'the adapter can run steps as an unprivileged uid',
   'compat-32': 'a 32-bit task on a 64-bit kernel',
+  exec: 'the implementation runs programs of the machine under test (spawn, wait_output, wait_exit, output, kill)',
 } as const
 export type Feature = keyof typeof FEATURES
 

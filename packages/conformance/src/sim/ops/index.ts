@@ -23,7 +23,7 @@ import {
   opWatch,
 } from './keys.js'
 import { opClose, opDup, opFcntl, opOpenFile, opPipe2 } from './pipe.js'
-import { opSetrlimit, opSleep } from './process.js'
+import { opProgram, opSetrlimit, opSleep } from './process.js'
 import { opSetFilter, opSetSize } from './queue.js'
 import { opSendfile, opSplice, opTee, opVmsplice } from './splice.js'
 
@@ -63,4 +63,9 @@ export const OP_HANDLERS: Readonly<Record<OpName, OpHandler>> = {
   unwatch: opUnwatch,
   sleep: opSleep,
   setrlimit: opSetrlimit,
+  spawn: opProgram,
+  wait_output: opProgram,
+  wait_exit: opProgram,
+  output: opProgram,
+  kill: opProgram,
 }

@@ -1,5 +1,6 @@
 // Ops on the case process itself: sleep (simulated time passes: key expiry, the gc) and
-// setrlimit(RLIMIT_NOFILE) (new fds and the per-uid watch limit of §4).
+// setrlimit(RLIMIT_NOFILE) (new fds and the per-uid watch limit of §4). The ops on programs of
+// the machine under test (feature `exec`) are declined: a simulated machine has no programs.
 import { argInt, type OpHandler, result, StepError, StepSkip } from './context.js'
 
 export const opSleep: OpHandler = (c) => {
@@ -17,4 +18,9 @@ export const opSetrlimit: OpHandler = (c) => {
   if (soft < 0 || (hard !== undefined && hard < 0))
     throw new StepError('arguments soft and hard: expected non-negative integers')
   return result(c.proc.setNofile(soft, hard))
+}
+
+/** spawn, wait_output, wait_exit, output, kill: never in hello, skipped if sent anyway. */
+export const opProgram: OpHandler = (c) => {
+  throw new StepSkip(`the simulator runs no programs (op ${String(c.step.op)} needs the exec feature)`)
 }

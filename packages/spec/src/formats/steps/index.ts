@@ -21,7 +21,7 @@ import {
   Watch,
 } from './keys.js'
 import { Close, Dup, Fcntl, OpenFile, Pipe2 } from './pipe.js'
-import { Setrlimit, Sleep } from './process.js'
+import { Kill, Output, PROGRAM_OPS, Setrlimit, Sleep, Spawn, WaitExit, waitOutputOp } from './process.js'
 import { SetFilter, SetSize } from './queue.js'
 import type { OpInfo } from './step.js'
 
@@ -32,7 +32,7 @@ export * from './process.js'
 export * from './queue.js'
 export * from './step.js'
 
-const ALL = [
+const BASE = [
   Pipe2,
   Close,
   Dup,
@@ -68,7 +68,20 @@ const ALL = [
   Unwatch,
   Sleep,
   Setrlimit,
+  Spawn,
+  WaitExit,
+  Output,
+  Kill,
 ] as const
+
+const isProgramOp = (name: string) => (PROGRAM_OPS as readonly string[]).includes(name)
+
+/** wait_output's probe: any step that binds nothing, except those on programs. */
+export const WaitOutput = waitOutputOp(
+  BASE.filter((o) => o.binds === 'none' && !isProgramOp(o.op)).map((o) => o.wire as (typeof BASE)[number]['wire']),
+)
+
+const ALL = [...BASE, WaitOutput] as const
 
 /** Every operation, by its `op` name. */
 export const OPS: ReadonlyMap<string, OpInfo> = new Map(ALL.map((o) => [o.op, o as OpInfo]))
