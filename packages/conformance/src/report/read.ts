@@ -13,7 +13,8 @@ import {
   type TSchema,
   type ValidateFunction,
 } from '@watchq/spec'
-import { briefJson, pointerSegments, valueAt } from '../json-pointer.js'
+import { briefJson, pointerSegments } from '../json-pointer.js'
+import { schemaProblems } from '../schema-errors.js'
 
 export interface Report {
   /** Where the report came from (a file name), for messages and column headings. */
@@ -200,129 +201,14 @@ export function platform(header: ReportHeader): string {
 
 // --- Ajv errors as one line ---
 
-/**
- * Ajv's errors for one value as one line: the deepest failing JSON path(s) with a message each.
- * Union branches at a path are merged, and a union's other branches higher up are dropped, so
- * `ret: "x"` reads "$.divergence.expected.ret must be integer or match pattern …", not six lines.
- */
+/** Ajv's errors for one value as one line: the three deepest problems, in JSONPath form. */
 export function explainAjv(errors: readonly ErrorObject[], data: unknown): string {
-  const byPath = new Map<string, { messages: Set<string>; inUnion: boolean }>()
-  const add = (pointer: string, message: string, schemaPath: string) => {
-    const entry = byPath.get(pointer) ?? { messages: new Set<string>(), inUnion: true }
-    entry.messages.add(message)
-    // Only when every error at the path comes from a union branch may a deeper error stand for it.
-    entry.inUnion &&= /\/(anyOf|oneOf)\/\d+\//.test(schemaPath)
-    byPath.set(pointer, entry)
-  }
-  const consts = new Map<string, unknown[]>()
-  for (const e of pruneUnionBranches(errors)) {
-    const p = e.params as Record<string, unknown>
-    switch (e.keyword) {
-      case 'anyOf':
-      case 'oneOf':
-        break // the branches say more
-      case 'const':
-        consts.set(e.instancePath, [...(consts.get(e.instancePath) ?? []), p['allowedValue']])
-        add(e.instancePath, '', e.schemaPath)
-        break
-      case 'required':
-        add(`${e.instancePath}/${escapePointer(String(p['missingProperty']))}`, 'is required', e.schemaPath)
-        break
-      case 'additionalProperties':
-        add(`${e.instancePath}/${escapePointer(String(p['additionalProperty']))}`, 'is not allowed here', e.schemaPath)
-        break
-      default:
-        add(e.instancePath, e.message ?? `fails ${e.keyword}`, e.schemaPath)
-    }
-  }
-  for (const [pointer, values] of consts) {
-    const entry = byPath.get(pointer)!
-    entry.messages.delete('')
-    const shown = values.slice(0, 8).map((v) => JSON.stringify(v))
-    const more = values.length > 8 ? `, … (${values.length} values)` : ''
-    entry.messages.add(shown.length === 1 ? `must be ${shown[0]}` : `must be one of ${shown.join(', ')}${more}`)
-  }
-  const pointers = [...byPath.keys()]
-  const kept = pointers.filter((ptr) => {
-    const entry = byPath.get(ptr)!
-    const deeper = pointers.some((o) => o !== ptr && o.startsWith(`${ptr}/`))
-    return !(entry.inUnion && deeper)
-  })
-  // Deepest first: the most specific complaint leads.
-  kept.sort((a, b) => b.split('/').length - a.split('/').length)
-  const parts = kept.slice(0, 3).map((ptr) => {
-    const { messages } = byPath.get(ptr)!
-    const message = [...messages].join(' or ')
-    const found = message === 'is required' ? '' : ` (found ${briefJson(valueAt(data, ptr))})`
-    return `${jsonPath(ptr)} ${message}${found}`
-  })
-  const more = kept.length > 3 ? `; and ${kept.length - 3} more` : ''
+  const problems = schemaProblems(errors, data)
+  const parts = problems
+    .slice(0, 3)
+    .map((p) => `${jsonPath(p.pointer)} ${p.message}${p.found ? ` (found ${briefJson(p.found.value)})` : ''}`)
+  const more = problems.length > 3 ? `; and ${problems.length - 3} more` : ''
   return parts.length ? parts.join('; ') + more : 'does not match the schema'
-}
-
-interface Branch {
-  /** The union's schema path and the instance it applied to: one union at one place. */
-  readonly site: string
-  readonly index: number
-  /** This error is the branch's discriminator (a property's const) failing. */
-  readonly discriminator: boolean
-}
-
-/**
- * A union of objects told apart by a const property (a step's `op`) fails in every branch; only
- * the branches whose const matched say anything useful. When none matched, only the const does.
- */
-function pruneUnionBranches(errors: readonly ErrorObject[]): ErrorObject[] {
-  const branchesOf = errors.map(branches)
-  // Per union site: the branches seen, and those whose discriminator failed.
-  const seen = new Map<string, Set<number>>()
-  const failed = new Map<string, Set<number>>()
-  for (const b of branchesOf.flat()) {
-    const add = (m: Map<string, Set<number>>) => m.set(b.site, (m.get(b.site) ?? new Set()).add(b.index))
-    add(seen)
-    if (b.discriminator) add(failed)
-  }
-  return errors.filter((_, i) =>
-    branchesOf[i]!.every((b) => {
-      const f = failed.get(b.site)
-      if (!f) return true // not a discriminated union
-      const someMatched = seen.get(b.site)!.size > f.size
-      return someMatched ? !f.has(b.index) : b.discriminator
-    }),
-  )
-}
-
-/** Every anyOf/oneOf branch an error sits in, with the instance pointer that union applied to. */
-function branches(e: ErrorObject): Branch[] {
-  const schema = e.schemaPath.split('/')
-  const instance = e.instancePath.split('/')
-  const out: Branch[] = []
-  let depth = 1 // instance segments consumed ('' before the first '/')
-  for (let i = 1; i < schema.length; i++) {
-    const seg = schema[i]!
-    if ((seg === 'anyOf' || seg === 'oneOf') && /^\d+$/.test(schema[i + 1] ?? '')) {
-      const rest = schema.slice(i + 2)
-      const discriminator =
-        (e.keyword === 'const' || e.keyword === 'enum') && rest.length === 3 && rest[0] === 'properties'
-      out.push({
-        site: `${schema.slice(0, i + 1).join('/')}@${instance.slice(0, depth).join('/')}`,
-        index: Number(schema[i + 1]),
-        discriminator,
-      })
-      i++
-    } else if (seg === 'properties' || seg === 'patternProperties') {
-      depth++
-      i++ // the property name (or pattern) is a schema segment, not a keyword
-    } else if (seg === 'items' || seg === 'additionalProperties') {
-      depth++
-      if (/^\d+$/.test(schema[i + 1] ?? '')) i++ // tuple items
-    }
-  }
-  return out
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
 /** A JSON pointer as a JSONPath: /divergence/decoded/0 → $.divergence.decoded[0]. */

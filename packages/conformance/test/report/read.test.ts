@@ -152,13 +152,13 @@ describe('readReport: not a report, or malformed lines', () => {
   it('keeps the deepest error of a nullable field and merges a union of alternatives', () => {
     const divergence = { step: 1, op: 'read', what: 'x', expected: { ret: 'x' }, observed: null }
     expect(errorOf(jsonl(HEADER, { ...pass('a'), divergence }))).toBe(
-      'x.jsonl:2: expected a result line: $.divergence.expected.ret must be integer or must match pattern "^\\$[A-Za-z_][A-Za-z0-9_]*$" (found "x")',
+      'x.jsonl:2: expected a result line: $.divergence.expected.ret must be an integer or a handle like $name (found "x")',
     )
   })
 
   it('validates the footer and refuses anything after it', () => {
     expect(errorOf(jsonl(HEADER, pass('a'), { ...FOOTER, restarts: 'none' }))).toBe(
-      'x.jsonl:3: expected a footer line: $.restarts must be integer (found "none")',
+      'x.jsonl:3: expected a footer line: $.restarts must be an integer (found "none")',
     )
     expect(errorOf(jsonl(HEADER, pass('a'), FOOTER, pass('b')))).toBe(
       'x.jsonl:4: expected nothing after the footer, found another line',
