@@ -253,45 +253,64 @@ static bool number(struct parser *ps, struct jval *v)
 
 static bool value(struct parser *ps, struct jval *v, int depth);
 
+/* `items` with room for element `n` (the capacity doubles), or NULL when out of memory. */
+static void *grow(struct parser *ps, void *items, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return items;
+	size_t ncap = *cap ? *cap * 2 : 4;
+	void *more = realloc(items, ncap * size);
+	if (!more) {
+		fail(ps, "out of memory");
+		return NULL;
+	}
+	*cap = ncap;
+	return more;
+}
+
+/* After an element of an array or object: 1 at a comma (another follows), 0 at `close`, -1 on error. */
+static int after_element(struct parser *ps, char close, const char *expected)
+{
+	skip_ws(ps);
+	if (ps->p < ps->end && (*ps->p == ',' || *ps->p == close))
+		return *ps->p++ == ',' ? 1 : 0;
+	fail(ps, expected);
+	return -1;
+}
+
+/* Consumes the opening bracket; true if `close` follows at once (an empty container). */
+static bool open_empty(struct parser *ps, char close)
+{
+	ps->p++;
+	skip_ws(ps);
+	if (ps->p < ps->end && *ps->p == close) {
+		ps->p++;
+		return true;
+	}
+	return false;
+}
+
 static bool array(struct parser *ps, struct jval *v, int depth)
 {
 	size_t cap = 0;
 	v->type = J_ARR;
 	v->u.arr.items = NULL;
 	v->u.arr.n = 0;
-	ps->p++;
-	skip_ws(ps);
-	if (ps->p < ps->end && *ps->p == ']') {
-		ps->p++;
+	if (open_empty(ps, ']'))
 		return true;
-	}
 	for (;;) {
-		if (v->u.arr.n == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			struct jval *items = realloc(v->u.arr.items, ncap * sizeof *items);
-			if (!items) {
-				fail(ps, "out of memory");
-				return false;
-			}
-			v->u.arr.items = items;
-			cap = ncap;
-		}
+		struct jval *items = grow(ps, v->u.arr.items, &cap, v->u.arr.n, sizeof *items);
+		if (!items)
+			return false;
+		v->u.arr.items = items;
 		struct jval *item = &v->u.arr.items[v->u.arr.n];
 		item->type = J_NULL;
 		v->u.arr.n++;
 		if (!value(ps, item, depth + 1))
 			return false;
-		skip_ws(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
-			continue;
-		}
-		if (ps->p < ps->end && *ps->p == ']') {
-			ps->p++;
-			return true;
-		}
-		fail(ps, "expected , or ] in array");
-		return false;
+		int more = after_element(ps, ']', "expected , or ] in array");
+		if (more <= 0)
+			return more == 0;
 	}
 }
 
@@ -301,29 +320,19 @@ static bool object(struct parser *ps, struct jval *v, int depth)
 	v->type = J_OBJ;
 	v->u.obj.m = NULL;
 	v->u.obj.n = 0;
-	ps->p++;
-	skip_ws(ps);
-	if (ps->p < ps->end && *ps->p == '}') {
-		ps->p++;
+	if (open_empty(ps, '}'))
 		return true;
-	}
 	for (;;) {
 		skip_ws(ps);
 		if (ps->p >= ps->end || *ps->p != '"') {
 			fail(ps, "expected a member name");
 			return false;
 		}
-		if (v->u.obj.n == cap) {
-			size_t ncap = cap ? cap * 2 : 4;
-			struct jmember *m = realloc(v->u.obj.m, ncap * sizeof *m);
-			if (!m) {
-				fail(ps, "out of memory");
-				return false;
-			}
-			v->u.obj.m = m;
-			cap = ncap;
-		}
-		struct jmember *m = &v->u.obj.m[v->u.obj.n];
+		struct jmember *members = grow(ps, v->u.obj.m, &cap, v->u.obj.n, sizeof *members);
+		if (!members)
+			return false;
+		v->u.obj.m = members;
+		struct jmember *m = &members[v->u.obj.n];
 		size_t klen;
 		m->key = NULL;
 		m->val.type = J_NULL;
@@ -338,17 +347,9 @@ static bool object(struct parser *ps, struct jval *v, int depth)
 		ps->p++;
 		if (!value(ps, &m->val, depth + 1))
 			return false;
-		skip_ws(ps);
-		if (ps->p < ps->end && *ps->p == ',') {
-			ps->p++;
-			continue;
-		}
-		if (ps->p < ps->end && *ps->p == '}') {
-			ps->p++;
-			return true;
-		}
-		fail(ps, "expected , or } in object");
-		return false;
+		int more = after_element(ps, '}', "expected , or } in object");
+		if (more <= 0)
+			return more == 0;
 	}
 }
 

@@ -2,15 +2,13 @@
 // the interface comes from the spec, generated next to the sources at build time: watchq-uapi.h
 // (the mainline revision's constants and structs) and watchq-ops.h (every op and what it binds).
 // Binaries are cached by a hash of everything that goes into them.
-import { execFile, spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { access, constants, copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cHeader, OPS, type Revision, revision } from '@watchq/spec'
+import { compileCached, contentHash, ensureCompiler } from '../compile-cached.js'
 import { VERSION } from '../version.js'
 
 export type AgentArch = 'x86_64' | 's390x'
@@ -98,57 +96,6 @@ function compilerFor(arch: AgentArch): string {
   return hostAgentArch() === arch ? 'gcc' : `${arch}-linux-gnu-gcc`
 }
 
-/** execFile as a promise; a failure carries the output (stderr: the compiler's complaint). */
-export function run(file: string, args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { cwd, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(Object.assign(error, { stdout, stderr }))
-      else resolve({ stdout, stderr })
-    })
-  })
-}
-
-/** The compiler's identity (target and version), or undefined when it is not installed. */
-export async function compilerId(cc: string): Promise<string | undefined> {
-  try {
-    const [machine, version] = await Promise.all([run(cc, ['-dumpmachine']), run(cc, ['--version'])])
-    return `${machine.stdout.trim()} ${version.stdout.split('\n')[0]?.trim() ?? ''}`
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
-  }
-}
-
-/** Runs the spec's install-toolchain.sh (Debian: gcc and the cross compilers), relaying its output. */
-export async function installToolchain(onProgress: (line: string) => void): Promise<void> {
-  const require = createRequire(import.meta.url)
-  const script = join(dirname(require.resolve('@watchq/spec/package.json')), 'scripts', 'install-toolchain.sh')
-  onProgress(`installing compilers with ${script}`)
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let tail = ''
-    const relay = (chunk: Buffer) => {
-      tail = (tail + chunk.toString('utf8')).slice(-4096)
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') onProgress(line)
-    }
-    child.stdout.on('data', relay)
-    child.stderr.on('data', relay)
-    child.once('error', reject)
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`install-toolchain.sh failed (exit ${code}): ${tail}`)),
-    )
-  })
-}
-
-export async function isExecutable(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
 async function readSources(dir: string): Promise<{ name: string; text: string }[]> {
   const names = (await readdir(dir)).filter((n) => /\.[ch]$/.test(n)).sort()
   return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })))
@@ -175,48 +122,21 @@ async function build(arch: AgentArch, cacheDir: string, onProgress: (line: strin
   const sources = await readSources(srcDir)
   const headers = generatedHeaders()
   const cc = compilerFor(arch)
-  let id = await compilerId(cc)
-  if (id === undefined) {
-    onProgress(`${cc} is not installed`)
-    await installToolchain(onProgress)
-    id = await compilerId(cc)
-    if (id === undefined) throw new Error(`${cc} is still missing after install-toolchain.sh`)
-  }
-
-  const hash = createHash('sha256')
-  const feed = (name: string, text: string) => hash.update(`${name}\0${text.length}\0${text}\0`)
-  for (const s of sources) feed(`src/${s.name}`, s.text)
-  for (const [name, text] of Object.entries(headers)) feed(`gen/${name}`, text)
-  feed('compiler', `${cc}\0${id}\0${AGENT_CFLAGS.join(' ')}`)
-  const dir = join(cacheDir, `${arch}-${hash.digest('hex').slice(0, 16)}`)
-  const binary = join(dir, AGENT_BINARY)
-  if (await isExecutable(binary)) return binary
-
-  onProgress(`building ${AGENT_BINARY} for ${arch} with ${id}`)
-  await mkdir(cacheDir, { recursive: true })
-  // Built aside, then renamed into place: a reader never sees half a build.
-  const tmp = await mkdtemp(join(cacheDir, `.${arch}-build-`))
-  try {
-    await mkdir(join(tmp, 'src'))
-    await mkdir(join(tmp, 'gen'))
-    await Promise.all(sources.map((s) => copyFile(join(srcDir, s.name), join(tmp, 'src', s.name))))
-    await Promise.all(Object.entries(headers).map(([name, text]) => writeFile(join(tmp, 'gen', name), text)))
-    const cfiles = sources.filter((s) => s.name.endsWith('.c')).map((s) => join('src', s.name))
-    try {
-      await run(cc, [...AGENT_CFLAGS, '-I', 'gen', '-I', 'src', '-o', AGENT_BINARY, ...cfiles], tmp)
-    } catch (e) {
-      const err = e as Error & { stderr?: string }
-      throw new Error(`compiling the agent for ${arch} failed:\n${err.stderr ?? err.message}`)
-    }
-    try {
-      await rename(tmp, dir)
-    } catch (e) {
-      // Another process finished the same build first: keep its result.
-      const code = (e as NodeJS.ErrnoException).code
-      if ((code !== 'EEXIST' && code !== 'ENOTEMPTY') || !(await isExecutable(binary))) throw e
-    }
-  } finally {
-    await rm(tmp, { recursive: true, force: true })
-  }
-  return binary
+  const id = await ensureCompiler(cc, onProgress)
+  const files = [
+    ...sources.map((s) => ({ path: `src/${s.name}`, text: s.text })),
+    ...Object.entries(headers).map(([name, text]) => ({ path: `gen/${name}`, text })),
+  ]
+  const hash = contentHash(files, `${cc}\0${id}\0${AGENT_CFLAGS.join(' ')}`)
+  const cfiles = sources.filter((s) => s.name.endsWith('.c')).map((s) => join('src', s.name))
+  return compileCached({
+    cacheDir,
+    entry: `${arch}-${hash}`,
+    binary: AGENT_BINARY,
+    files,
+    cc,
+    args: [...AGENT_CFLAGS, '-I', 'gen', '-I', 'src', '-o', AGENT_BINARY, ...cfiles],
+    what: `the agent for ${arch}`,
+    onProgress: (line) => onProgress(`${line} with ${id}`),
+  })
 }

@@ -3,62 +3,31 @@
 // crashing case process. Every answer is checked against the protocol schemas.
 import { existsSync, readFileSync } from 'node:fs'
 import { release } from 'node:os'
-import {
-  createAjv,
-  HelloResponse,
-  type ImplementationInfo,
-  type Observation,
-  OP_NAMES,
-  RunResponse,
-} from '@watchq/spec'
+import { createAjv, HelloResponse, type ImplementationInfo, OP_NAMES } from '@watchq/spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostAgentArch } from '../../src/agent/build.js'
-import { hostAgentConnector } from '../../src/agent/host.js'
 import type { Connection } from '../../src/transport/transport.js'
-import { hostAgent } from './harness.js'
+import { type AgentSession, agentSession, type Step } from './harness.js'
 
 const ajv = createAjv()
 const validHello = ajv.compile(HelloResponse)
-const validRun = ajv.compile(RunResponse)
 
-type Step = Record<string, unknown> & { op: string }
-type Answer =
-  | { seq: number; observations: Observation[] }
-  | { seq: number; skipped: string }
-  | { seq: number; error: { message: string; detail?: string } }
-
+let agent: AgentSession
 let conn: Connection
 let info: ImplementationInfo
-let seq = 0
 const has = (feature: string) => info.features?.some((f) => f === feature) ?? false
-
-async function run(steps: Step[]): Promise<Answer> {
-  const n = ++seq
-  const line = await conn.request({ cmd: 'run', seq: n, case: `agent-test/${n}`, steps }, 15000)
-  const answer = JSON.parse(line) as Answer
-  expect(validRun(answer), `${line}\n${JSON.stringify(validRun.errors)}`).toBe(true)
-  expect(answer.seq).toBe(n)
-  return answer
-}
-
-/** The observations of a case that ran (fails the test on a case-level error or skip). */
-async function observe(steps: Step[]): Promise<Observation[]> {
-  const answer = await run(steps)
-  if (!('observations' in answer)) throw new Error(`expected observations, got ${JSON.stringify(answer)}`)
-  return answer.observations
-}
+const run = (steps: Step[]) => agent.run(steps)
+const observe = (steps: Step[]) => agent.observe(steps)
 
 const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex')
 const pipe: Step = { op: 'pipe2', flags: [], bind: ['$r', '$w'] }
 const nbPipe: Step = { op: 'pipe2', flags: ['O_NONBLOCK'], bind: ['$r', '$w'] }
 
 beforeAll(async () => {
-  await hostAgent() // builds (or finds) the binary outside the connect timeout
-  conn = await hostAgentConnector({ env: { ...process.env, WATCHQ_AGENT_TEST_OPS: '1' } }).connect()
-  const line = await conn.request({ cmd: 'hello', protocol: 1 }, 10000)
-  const hello = JSON.parse(line) as { implementation: ImplementationInfo }
-  expect(validHello(hello), `${line}\n${JSON.stringify(validHello.errors)}`).toBe(true)
-  info = hello.implementation
+  agent = await agentSession('agent-test', 15000)
+  conn = agent.conn
+  info = agent.info
+  expect(validHello(agent.hello), `${JSON.stringify(agent.hello)}\n${JSON.stringify(validHello.errors)}`).toBe(true)
 }, 120_000)
 
 afterAll(async () => {
@@ -353,11 +322,14 @@ describe('handles, unknown ops and failures', () => {
   it('a case process that dies is an error answer, and the agent keeps serving', async () => {
     const crashed = await run([pipe, { op: '__crash' }])
     expect(crashed).toEqual({
-      seq: seq,
+      seq: crashed.seq,
       error: { message: 'case process killed by signal 11 (SIGSEGV)' },
     })
     const exited = await run([{ op: '__exit', status: 3 }])
-    expect(exited).toEqual({ seq: seq, error: { message: 'case process exited with status 3 without an answer' } })
+    expect(exited).toEqual({
+      seq: crashed.seq + 1,
+      error: { message: 'case process exited with status 3 without an answer' },
+    })
     expect(await observe([pipe])).toEqual([{ ret: 0, fds: [3, 4] }])
   })
 

@@ -4,38 +4,17 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createAjv, type ImplementationInfo, type Observation, PROGRAM_OPS, RunResponse } from '@watchq/spec'
+import { type ImplementationInfo, type Observation, PROGRAM_OPS } from '@watchq/spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hostAgentConnector } from '../../src/agent/host.js'
 import { caseTimeoutMs } from '../../src/runner/wire.js'
 import type { Connection } from '../../src/transport/transport.js'
-import { hostAgent } from './harness.js'
+import { type AgentSession, agentSession, type Step } from './harness.js'
 
-const validRun = createAjv().compile(RunResponse)
-
-type Step = Record<string, unknown> & { op: string }
-type Answer =
-  | { seq: number; observations: Observation[] }
-  | { seq: number; skipped: string }
-  | { seq: number; error: { message: string; detail?: string } }
-
+let agent: AgentSession
 let conn: Connection
 let info: ImplementationInfo
-let seq = 0
-
-async function run(steps: Step[]): Promise<Answer> {
-  const n = ++seq
-  const line = await conn.request({ cmd: 'run', seq: n, case: `programs-test/${n}`, steps }, 20000)
-  const answer = JSON.parse(line) as Answer
-  expect(validRun(answer), `${line}\n${JSON.stringify(validRun.errors)}`).toBe(true)
-  return answer
-}
-
-async function observe(steps: Step[]): Promise<Observation[]> {
-  const answer = await run(steps)
-  if (!('observations' in answer)) throw new Error(`expected observations, got ${JSON.stringify(answer)}`)
-  return answer.observations
-}
+const run = (steps: Step[]) => agent.run(steps)
+const observe = (steps: Step[]) => agent.observe(steps)
 
 const text = (o: Observation | undefined) => Buffer.from(o?.bytes ?? '', 'hex').toString('utf8')
 const sh = (script: string, ...args: string[]) => ['sh', '-c', script, 'sh', ...args]
@@ -61,10 +40,9 @@ async function gone(pid: number, withinMs = 3000): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  await hostAgent()
-  conn = await hostAgentConnector({ env: { ...process.env, WATCHQ_AGENT_TEST_OPS: '1' } }).connect()
-  const line = await conn.request({ cmd: 'hello', protocol: 1 }, 10000)
-  info = (JSON.parse(line) as { implementation: ImplementationInfo }).implementation
+  agent = await agentSession('programs-test', 20000)
+  conn = agent.conn
+  info = agent.info
 }, 120_000)
 
 afterAll(async () => {
