@@ -45,8 +45,11 @@ async function install(packages: readonly string[], options: AptOptions): Promis
   if (r.code !== 0) throw new Error(failure(missing, 'apt-get install', r))
 }
 
-/** What apt says when its lists are missing or stale rather than when a package does not exist at all. */
-function lacksLists(output: string): boolean {
+/**
+ * What apt says when its lists are missing or stale rather than when a package does not exist at
+ * all (also for guest-programs.ts's private lists of another architecture).
+ */
+export function lacksLists(output: string): boolean {
   return /Unable to locate package|has no installation candidate|Failed to fetch|404\s+Not Found/i.test(output)
 }
 

@@ -5,6 +5,14 @@
 // loader finds them the way it would on Debian, without an ld.so.cache.
 // Cached at ${XDG_CACHE_HOME:-~/.cache}/watchq/guest-programs/<deb arch>-<hash>/, the hash over
 // each package's name, architecture, version and .deb SHA256 as apt knows them.
+//
+// The host's own architecture uses the host's apt as it is. Another one (s390x on an amd64
+// machine) would need `dpkg --add-architecture` and an update of the host's lists; instead apt
+// runs with a private state of that architecture only, under ${XDG_CACHE_HOME:-~/.cache}/watchq/
+// apt-<deb arch>/: its own package lists, an empty dpkg status and its own cache, read through
+// `apt-get -c <that dir>/apt.conf`, over the host's sources, keys and apt configuration (which
+// are only read). Those lists are fetched (`apt-get update`, a few seconds) when they are missing,
+// or when a package or download is not found in them; one process at a time.
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
@@ -20,7 +28,8 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join, posix } from 'node:path'
-import { cacheRoot, withLock } from './cache.js'
+import { lacksLists } from './apt.js'
+import { cacheRoot, withLock, writeAtomic } from './cache.js'
 import { elfNeeds } from './elf.js'
 import type { GuestFile } from './initramfs.js'
 import type { VmArch } from './kernel-image.js'
@@ -33,6 +42,11 @@ export interface GuestProgramsOptions {
   readonly programs: readonly string[]
   /** Default ${XDG_CACHE_HOME:-~/.cache}/watchq/guest-programs. */
   readonly cacheDir?: string
+  /**
+   * apt's private state when `arch` is not the host's architecture. Default
+   * ${XDG_CACHE_HOME:-~/.cache}/watchq/apt-<deb arch>.
+   */
+  readonly aptDir?: string
   readonly onProgress?: (line: string) => void
 }
 
@@ -64,49 +78,169 @@ export function guestProgramsDir(): string {
   return join(cacheRoot(), 'guest-programs')
 }
 
+/** Where apt keeps its private state for the Debian architecture `debArch`. */
+export function privateAptDir(debArch: string): string {
+  return join(cacheRoot(), `apt-${debArch}`)
+}
+
+/**
+ * The apt.conf of a private state in `dir` for `debArch`, given to apt-get and apt-cache with
+ * `-c` (read after the host's configuration, so it wins). Only the state moves: Dir::Etc stays,
+ * so the host's sources, keys, pinning and proxies serve. The update hooks are cleared: they act
+ * on the host's own state (PackageKit, AppStream), which this update does not change.
+ */
+export function privateAptConfig(dir: string, debArch: string): string {
+  if (/["\n;{}]/.test(dir)) throw new Error(`apt cannot be given the directory ${JSON.stringify(dir)}`)
+  return [
+    `// watchq's private apt state for Debian's ${debArch} packages (guest-programs.ts); the sources are the host's`,
+    '#clear APT::Update::Pre-Invoke;',
+    '#clear APT::Update::Post-Invoke;',
+    '#clear APT::Update::Post-Invoke-Success;',
+    '#clear APT::Architectures;',
+    `Dir::State "${join(dir, 'state')}";`,
+    `Dir::State::Status "${join(dir, 'status')}";`,
+    `Dir::Cache "${join(dir, 'cache')}";`,
+    `APT::Architecture "${debArch}";`,
+    `APT::Architectures { "${debArch}"; };`,
+    '',
+  ].join('\n')
+}
+
 /** The programs of `packages` for `arch`, downloaded and unpacked once, with what they need. */
 export async function debianPrograms(o: GuestProgramsOptions): Promise<GuestPrograms> {
   const { arch: debArch, triplet } = DEBIAN[o.arch]
-  await checkArchitecture(debArch)
-  const packages = await candidates(o.packages, debArch)
-  const key = createHash('sha256')
-    .update(packages.map((p) => `${p.name} ${p.arch} ${p.version} ${p.sha256}\n`).join(''))
-    .digest('hex')
-    .slice(0, 16)
+  const onProgress = o.onProgress ?? (() => {})
+  const apt = await aptFor(debArch, o.aptDir)
   const base = o.cacheDir ?? guestProgramsDir()
-  const dir = join(base, `${debArch}-${key}`)
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    await withLock(`${dir}.lock`, async () => {
-      if (!existsSync(join(dir, 'manifest.json'))) await unpack(packages, base, dir, o.onProgress ?? (() => {}))
-    })
+  // A private state's lists are fetched at most once per call: when missing, or when they lack
+  // a package or a download (a newer version has replaced it on the mirror).
+  let refreshed = false
+  const refresh = async (seen: string, why: string) => {
+    refreshed = true
+    await apt.update(o.packages, seen, why, onProgress)
   }
-  return { files: programFiles(join(dir, 'root'), o.programs, triplet), packages, dir }
+  for (;;) {
+    const seen = apt.stamp()
+    if (!refreshed && !apt.hasLists()) {
+      await refresh(seen, 'there are none yet')
+      continue
+    }
+    const found = await candidates(apt, o.packages)
+    if (!Array.isArray(found)) {
+      if (apt.dir !== undefined && !refreshed) {
+        await refresh(seen, `they know no ${found.name}:${debArch}`)
+        continue
+      }
+      throw new Error(apt.unknown(found))
+    }
+    const packages = found
+    const key = createHash('sha256')
+      .update(packages.map((p) => `${p.name} ${p.arch} ${p.version} ${p.sha256}\n`).join(''))
+      .digest('hex')
+      .slice(0, 16)
+    const dir = join(base, `${debArch}-${key}`)
+    try {
+      if (!existsSync(join(dir, 'manifest.json'))) {
+        await serialized(dir, () =>
+          withLock(`${dir}.lock`, async () => {
+            if (!existsSync(join(dir, 'manifest.json'))) await unpack(apt, packages, base, dir, onProgress)
+          }),
+        )
+      }
+    } catch (e) {
+      if (e instanceof DownloadError && apt.dir !== undefined && !refreshed && lacksLists(e.output)) {
+        await refresh(seen, 'a download failed for want of current lists')
+        continue
+      }
+      throw e
+    }
+    return { files: programFiles(join(dir, 'root'), o.programs, triplet), packages, dir }
+  }
 }
 
-/** Fails with what to do when this machine's apt cannot fetch packages of `debArch`. */
-async function checkArchitecture(debArch: string): Promise<void> {
+/** How apt-get and apt-cache run for one Debian architecture. */
+interface Apt {
+  readonly debArch: string
+  /** The private state, for an architecture not the host's. */
+  readonly dir?: string
+  /** Runs `command` (apt-get or apt-cache) on this state. */
+  run(command: string, args: readonly string[], cwd?: string): Promise<ExecResult>
+  /** Whether there are package lists (always, as far as this module knows, on the host). */
+  hasLists(): boolean
+  /** Marks the last update of the private lists ('' before the first, and on the host). */
+  stamp(): string
+  /** Fetches the private lists unless they changed since `seen`; fails with one paragraph. */
+  update(packages: readonly string[], seen: string, why: string, onProgress: (line: string) => void): Promise<void>
+  /** The error for a package apt does not know. */
+  unknown(r: Unknown): string
+}
+
+interface Unknown {
+  readonly name: string
+  readonly result: ExecResult
+}
+
+async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt> {
   const native = (await exec('dpkg', ['--print-architecture'])).stdout.trim()
-  if (native === debArch) return
-  const foreign = (await exec('dpkg', ['--print-foreign-architectures'])).stdout.split(/\s+/)
-  if (!foreign.includes(debArch))
-    throw new Error(
-      `Debian's ${debArch} packages are unknown to apt on this ${native} machine; ` +
-        `\`dpkg --add-architecture ${debArch} && apt-get update\` (as root) makes them available`,
-    )
+  if (native === debArch)
+    return {
+      debArch,
+      run: (command, args, cwd) => exec(command, ['-q', ...args], cwd),
+      hasLists: () => true,
+      stamp: () => '',
+      update: async () => {},
+      unknown: ({ name, result: r }) =>
+        `apt knows no ${name}:${debArch} (apt-cache show: ${r.stderr.trim() || `exit ${r.code}`}); ` +
+        'run `apt-get update` (as root) and try again',
+    }
+  const dir = aptDir ?? privateAptDir(debArch)
+  const lists = join(dir, 'state', 'lists')
+  const conf = join(dir, 'apt.conf')
+  mkdirSync(join(lists, 'partial'), { recursive: true })
+  mkdirSync(join(dir, 'cache', 'archives', 'partial'), { recursive: true })
+  if (!existsSync(join(dir, 'status'))) writeFileSync(join(dir, 'status'), '')
+  const config = privateAptConfig(dir, debArch)
+  if (readText(conf) !== config) writeAtomic(conf, config)
+  const stampFile = join(dir, 'updated')
+  const where = `watchq's private ${debArch} package lists in ${dir} (from this machine's apt sources)`
+  // One apt at a time on this state: in this process (the lock file names the process), and
+  // between processes (an update replaces the lists the others read).
+  const locked = <T>(work: () => Promise<T>) => serialized(dir, () => withLock(join(dir, 'watchq.lock'), work))
+  return {
+    debArch,
+    dir,
+    run: (command, args, cwd) => locked(() => exec(command, ['-q', '-c', conf, ...args], cwd)),
+    hasLists: () => readdirSync(lists).some((f) => /_Packages(\.[a-z0-9]+)?$/.test(f)),
+    stamp: () => readText(stampFile),
+    update: (packages, seen, why, onProgress) =>
+      locked(async () => {
+        if (readText(stampFile) !== seen) return // another run has just fetched them
+        onProgress(`apt-get update of ${where}: ${why}`)
+        const r = await exec('apt-get', ['-q', '-c', conf, 'update'])
+        if (r.code !== 0)
+          throw new Error(
+            `watchq needs Debian's ${debArch} packages ${packages.join(', ')} for the guest, but apt-get update ` +
+              `of ${where} failed (exit ${r.code}): ${tail(r)}. The host's own apt state is not used or changed; ` +
+              `check the network and the sources in /etc/apt, then try again (\`apt-get -c ${conf} update\` ` +
+              'does the same by hand).',
+          )
+        writeAtomic(stampFile, `${new Date().toISOString()} ${process.pid}\n`)
+      }),
+    unknown: ({ name, result: r }) =>
+      `apt knows no ${name}:${debArch} in ${where}, fetched afresh (apt-cache show: ` +
+      `${r.stderr.trim().split('\n').join(' / ') || `exit ${r.code}`}); check the package's name, and that ` +
+      `the sources in /etc/apt carry ${debArch} packages.`,
+  }
 }
 
 /** The versions apt would install (`apt-cache show --no-all-versions`), one per package. */
-async function candidates(names: readonly string[], debArch: string): Promise<DebianPackage[]> {
-  const r = await exec('apt-cache', ['show', '--no-all-versions', ...names.map((n) => `${n}:${debArch}`)])
+async function candidates(apt: Apt, names: readonly string[]): Promise<DebianPackage[] | Unknown> {
+  const r = await apt.run('apt-cache', ['show', '--no-all-versions', ...names.map((n) => `${n}:${apt.debArch}`)])
   const found = parseStanzas(r.stdout)
   const out: DebianPackage[] = []
   for (const name of names) {
-    const p = found.find((s) => s.name === name && (s.arch === debArch || s.arch === 'all'))
-    if (!p)
-      throw new Error(
-        `apt knows no ${name}:${debArch} (apt-cache show: ${r.stderr.trim() || `exit ${r.code}`}); ` +
-          'run `apt-get update` (as root) and try again',
-      )
+    const p = found.find((s) => s.name === name && (s.arch === apt.debArch || s.arch === 'all'))
+    if (!p) return { name, result: r }
     out.push(p)
   }
   return out
@@ -123,8 +257,19 @@ export function parseStanzas(text: string): DebianPackage[] {
     .filter((p): p is DebianPackage => !!(p.name && p.arch && p.version && p.sha256))
 }
 
+/** A failed `apt-get download`, with what apt said. */
+class DownloadError extends Error {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message)
+  }
+}
+
 /** Downloads the exact versions, checks their SHA256, unpacks them; the directory appears by rename. */
 async function unpack(
+  apt: Apt,
   packages: readonly DebianPackage[],
   base: string,
   dir: string,
@@ -136,9 +281,14 @@ async function unpack(
     const debs = join(tmp, 'debs')
     mkdirSync(debs)
     const specs = packages.map((p) => `${p.name}:${p.arch}=${p.version}`)
-    onProgress(`apt-get download ${specs.join(' ')}`)
-    const r = await exec('apt-get', ['-q', 'download', ...specs], debs)
-    if (r.code !== 0) throw new Error(`apt-get download ${specs.join(' ')} failed (exit ${r.code}): ${tail(r)}`)
+    const via = apt.dir === undefined ? '' : ` (with the private lists in ${apt.dir})`
+    onProgress(`apt-get download ${specs.join(' ')}${via}`)
+    const r = await apt.run('apt-get', ['download', ...specs], debs)
+    if (r.code !== 0)
+      throw new DownloadError(
+        `apt-get download ${specs.join(' ')}${via} failed (exit ${r.code}): ${tail(r)}`,
+        r.stderr + r.stdout,
+      )
     const files = readdirSync(debs).filter((f) => f.endsWith('.deb'))
     for (const p of packages) {
       const file = files.find((f) => f.startsWith(`${p.name}_`))
@@ -156,6 +306,26 @@ async function unpack(
     renameSync(tmp, dir)
   } finally {
     rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+/** Work on the same `key` runs one at a time in this process (withLock's file names the process, not the caller). */
+const chains = new Map<string, Promise<unknown>>()
+function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (chains.get(key) ?? Promise.resolve()).then(work)
+  const settled = run.catch(() => {})
+  chains.set(key, settled)
+  void settled.then(() => {
+    if (chains.get(key) === settled) chains.delete(key)
+  })
+  return run
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return ''
   }
 }
 
