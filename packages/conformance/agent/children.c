@@ -124,17 +124,10 @@ struct child *children_spawn(char *const argv[], char *const envp[])
 		return NULL;
 	}
 	int out[2] = { -1, -1 }, err[2] = { -1, -1 }, status[2] = { -1, -1 };
-	if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0 || pipe2(status, O_CLOEXEC) != 0) {
-		int e = errno;
-		close_pair(out);
-		close_pair(err);
-		close_pair(status);
-		errno = e;
-		return NULL;
-	}
 	pid_t parent = getpid();
-	pid_t pid = fork();
-	if (pid < 0) {
+	pid_t pid = -1;
+	if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0 || pipe2(status, O_CLOEXEC) != 0 ||
+	    (pid = fork()) < 0) {
 		int e = errno;
 		close_pair(out);
 		close_pair(err);
