@@ -1,5 +1,5 @@
 // A differential check run before any timing: on random and malformed record streams, for every
-// revision, both byte orders and aligned and unaligned inputs, `scan` and `decodeColumns` must see
+// revision, both byte orders and aligned and unaligned inputs, `scan`, `decodeColumns` and the cursors and walkers must see
 // exactly the records `decode` sees, and fail with the same DecodeError code at the same offset.
 // (The bulk path has a fast path of its own; this keeps it honest.)
 import {
@@ -7,6 +7,7 @@ import {
   decode,
   decodeColumns,
   openCursor,
+  openWalker,
   REVISION_IDS,
   revision,
   scan,
@@ -124,6 +125,13 @@ export function checkBulkAgainstDecode(seed: number, perRevision = 48): number {
           while (cur.next()) cursorCalls.push([cur.offset, cur.length, cur.type, cur.subtype, cur.info])
           return cursorCalls.length
         })
+        const walkerCalls: number[][] = []
+        const walked = attempt(() => {
+          const w = openWalker(bytes, opts)
+          for (let at = w.first(); at !== -1; at = w.next(at))
+            walkerCalls.push([at, w.length(at), w.type(at), w.subtype(at), w.info(at)])
+          return walkerCalls.length
+        })
         const where = `revision ${id}, ${endian}-endian, byteOffset ${bytes.byteOffset}, ${bytes.length} bytes (case ${c})`
         if ('error' in want) {
           if (!('error' in scanned) || scanned.error !== want.error)
@@ -132,6 +140,8 @@ export function checkBulkAgainstDecode(seed: number, perRevision = 48): number {
             throw new Error(
               `RecordCursor disagrees with decode (${want.error}) on ${where}: ${JSON.stringify(cursored)}`,
             )
+          if (!('error' in walked) || walked.error !== want.error)
+            throw new Error(`openWalker disagrees with decode (${want.error}) on ${where}: ${JSON.stringify(walked)}`)
           if (!('error' in cols) || cols.error !== want.error)
             throw new Error(`decodeColumns disagrees with decode (${want.error}) on ${where}: ${JSON.stringify(cols)}`)
         } else {
@@ -142,6 +152,9 @@ export function checkBulkAgainstDecode(seed: number, perRevision = 48): number {
           const gotCursor = 'ok' in cursored ? { count: cursored.ok, calls: cursorCalls } : cursored
           if (JSON.stringify(gotCursor) !== JSON.stringify({ count: want.ok.length, calls: expectCalls }))
             throw new Error(`RecordCursor disagrees with decode on ${where}: ${JSON.stringify(gotCursor)}`)
+          const gotWalker = 'ok' in walked ? { count: walked.ok, calls: walkerCalls } : walked
+          if (JSON.stringify(gotWalker) !== JSON.stringify({ count: want.ok.length, calls: expectCalls }))
+            throw new Error(`openWalker disagrees with decode on ${where}: ${JSON.stringify(gotWalker)}`)
           const expectCols = expectColumns(want.ok, bytes, endian === 'little')
           if (!('ok' in cols) || JSON.stringify(cols.ok) !== JSON.stringify(expectCols))
             throw new Error(`decodeColumns disagrees with decode on ${where}: ${JSON.stringify(cols)}`)

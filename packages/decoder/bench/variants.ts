@@ -2,7 +2,7 @@
 // and returns the checksum of checksum.ts computed from its own output, so none can skip work.
 // Hot loops use literal constants (1 for the key type, 16 for its size), as the C code does: V8 11
 // re-loads and re-checks a module-level `const` on every use in optimised code.
-import { decode, decodeColumns, type KeyRecord, openCursor, scan } from '../src/index.js'
+import { decode, decodeColumns, type KeyRecord, openCursor, openWalker, scan } from '../src/index.js'
 import { type Checked, ownAddRecord } from './checksum.js'
 import { KEY_EVENTS } from './data.js'
 
@@ -18,6 +18,7 @@ const addColumns = ownAddRecord()
 const addScan = ownAddRecord()
 const addScanWords = ownAddRecord()
 const addCursor = ownAddRecord()
+const addWalker = ownAddRecord()
 const addJsLoop = ownAddRecord()
 
 /** What the baselines build per record: the header fields, kind, event and the key payload. */
@@ -208,6 +209,22 @@ export function cursorApi(bytes: Uint8Array): Checked {
       type === 1 && c.length >= 16
         ? addCursor(sum, type, c.subtype, c.u32(8), c.u32(12))
         : addCursor(sum, type, c.subtype, 0, 0)
+    records++
+  }
+  return { records, checksum: sum >>> 0 }
+}
+
+/** The bulk API, walker (openWalker: generated for the layout): the offset in the caller's loop, payload via `u32`. */
+export function walkerApi(bytes: Uint8Array): Checked {
+  const w = openWalker(bytes, OPTS)
+  let records = 0
+  let sum = 0
+  for (let at = w.first(); at !== -1; at = w.next(at)) {
+    const type = w.type(at)
+    sum =
+      type === 1 && w.length(at) >= 16
+        ? addWalker(sum, type, w.subtype(at), w.u32(at, 8), w.u32(at, 12))
+        : addWalker(sum, type, w.subtype(at), 0, 0)
     records++
   }
   return { records, checksum: sum >>> 0 }

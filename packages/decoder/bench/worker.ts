@@ -18,6 +18,7 @@ import {
   scanApi,
   scanWordsApi,
   type Variant,
+  walkerApi,
 } from './variants.js'
 
 export interface WorkerConfig {
@@ -50,6 +51,7 @@ export type VariantId =
   | 'js-loop'
   | 'scan'
   | 'cursor'
+  | 'walker'
   | 'columns'
   | 'columns-floor'
   | 'decode'
@@ -95,6 +97,7 @@ function jsVariants(cfg: WorkerConfig): JsVariant[] {
     // Only one scan visitor per process: with two, scan's call site is polymorphic and both slow down.
     bulk('scan', cfg.scanVisitor === 'words' ? scanWordsApi : scanApi),
     bulk('cursor', cursorApi),
+    bulk('walker', walkerApi),
     bulk('columns', columnsApi),
     bulk('columns-floor', columnsFloor, false),
     object('decode', objectApi),

@@ -310,3 +310,122 @@ export function cursorsSource(): string {
   )
   return out.join('\n')
 }
+
+function walkerKey(t: GeneratedRevision, little: boolean) {
+  return { ...cursorKey(t, little), idMask: t.idMask, idShift: t.idShift, typeInfoMask: t.typeInfoMask }
+}
+
+/**
+ * Source text of src/generated/walkers.ts: per distinct layout and byte order, two RecordWalker
+ * subclasses with the constants as literals: `…Words`, for input in the host's byte order at a
+ * 4-byte aligned address, reads aligned words from a Uint32Array (an unaligned record through the
+ * DataView, in a method V8 turns into a deoptimisation exit where it never runs); `…View` reads
+ * everything through the DataView. Every method is small, so that TurboFan inlines all of them
+ * into the caller's loop (its budget is 920 bytecode bytes per function).
+ */
+export function walkersSource(): string {
+  const tables = REVISIONS.filter((r) => r.transport !== 'fanotify').map(revisionTable)
+  const classes = new Map<string, { name: string; k: ReturnType<typeof walkerKey> }>()
+  const byRevision: Record<string, { little: string; big: string }> = {}
+  for (const t of tables) {
+    const names = (['little', 'big'] as const).map((e) => {
+      const k = walkerKey(t, e === 'little')
+      const key = JSON.stringify(k)
+      if (!classes.has(key)) {
+        const unit = k.lengthUnit === 1 ? 'Bytes' : `Units${k.lengthUnit}`
+        const id = `Id${(k.idMask >>> 0).toString(16)}`
+        classes.set(key, {
+          name: `Walker${unit}Mask${k.lengthMask.toString(16)}${id}${e === 'little' ? 'LE' : 'BE'}`,
+          k,
+        })
+      }
+      return classes.get(key)!.name
+    })
+    byRevision[t.id] = { little: names[0]!, big: names[1]! }
+  }
+  const out = [
+    '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
+    "import { RecordWalker } from '../walker.js'",
+    '',
+  ]
+  const lowest = (m: number) => (m === 0 ? 0 : 31 - Math.clz32(m & -m))
+  for (const { name, k } of classes.values()) {
+    for (const words of [true, false]) {
+      // The word at `at + off` (off a multiple of 4, so it has the alignment of `at`).
+      const word = (at: string, off: number) => {
+        const p = off ? `${at} + ${off}` : at
+        if (!words) return `this._view.getUint32(${p}, ${k.little})`
+        const index = off ? `(${at} >>> 2) + ${off / 4}` : `${at} >>> 2`
+        return `((${at} & 3) === 0 ? this._words![${index}]! : this._slow(${p}))`
+      }
+      const info = word('at', 4)
+      const field = bits(info, k.lengthShift, k.lengthMask >>> k.lengthShift)
+      const len = k.lengthUnit === 1 ? field : `(${field}) * ${k.lengthUnit}`
+      const idMask = k.idMask >>> 0
+      const tiMask = k.typeInfoMask >>> 0
+      out.push(
+        `class ${name}${words ? 'Words' : 'View'} extends RecordWalker {`,
+        '  override first(): number {',
+        '    return this._check(0)',
+        '  }',
+        '  override next(at: number): number {',
+        '    return this._check(at + this.length(at))',
+        '  }',
+        '  override type(at: number): number {',
+        `    return ${bits(word('at', 0), k.typeShift, k.typeMask)}`,
+        '  }',
+        '  override subtype(at: number): number {',
+        `    return ${bits(word('at', 0), k.subtypeShift, k.subtypeMask)}`,
+        '  }',
+        '  override info(at: number): number {',
+        `    return ${info}`,
+        '  }',
+        '  override length(at: number): number {',
+        `    return ${len}`,
+        '  }',
+        '  override watchId(at: number): number {',
+        `    return (${info} & 0x${idMask.toString(16)}) >>> ${k.idShift}`,
+        '  }',
+        '  override typeInfo(at: number): number {',
+        `    return (${info} & 0x${tiMask.toString(16)}) >>> ${lowest(tiMask)}`,
+        '  }',
+        '  override u32(at: number, rel: number): number {',
+        '    if (rel + 4 > this.length(at)) return 0',
+        '    const p = at + rel',
+        words
+          ? '    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)'
+          : `    return this._view.getUint32(p, ${k.little})`,
+        '  }',
+        ...(words
+          ? ['  private _slow(p: number): number {', `    return this._view.getUint32(p, ${k.little})`, '  }']
+          : []),
+        '  protected override _check(at: number): number {',
+        '    const end = this._end',
+        '    if (at >= end) return -1',
+        '    if (end - at < 8) throw this._error(at)',
+        '    const length = this.length(at)',
+        '    if (length < 8 || length > end - at) throw this._error(at)',
+        '    return at',
+        '  }',
+        '}',
+        '',
+      )
+    }
+  }
+  out.push(
+    '/** The walker classes of each revision, by byte order: `words` for host-order aligned input, `view` otherwise. */',
+    'export const WALKERS: Readonly<Record<string, { readonly little: WalkerPair; readonly big: WalkerPair }>> = {',
+    ...Object.entries(byRevision).map(
+      ([id, c]) =>
+        `  '${id}': { little: { words: ${c.little}Words, view: ${c.little}View }, big: { words: ${c.big}Words, view: ${c.big}View } },`,
+    ),
+    '}',
+    '',
+    'interface WalkerPair {',
+    '  readonly words: typeof RecordWalker',
+    '  readonly view: typeof RecordWalker',
+    '}',
+    '',
+  )
+  return out.join('\n')
+}

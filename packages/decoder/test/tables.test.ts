@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { cursorsSource, generatedSource, readersSource } from '../scripts/tables.js'
+import { cursorsSource, generatedSource, readersSource, walkersSource } from '../scripts/tables.js'
 import { REVISION_TABLES, STRUCT_TABLES } from '../src/generated/revisions.js'
 import { PAYLOAD_FIELDS, REVISION_IDS, revision } from '../src/index.js'
 
@@ -13,6 +13,7 @@ describe('generated tables', () => {
     expect(generated('revisions.ts')).toBe(generatedSource())
     expect(generated('readers.ts')).toBe(readersSource())
     expect(generated('cursors.ts')).toBe(cursorsSource())
+    expect(generated('walkers.ts')).toBe(walkersSource())
   })
 
   it('cover every watch_queue revision, fanotify excluded', () => {

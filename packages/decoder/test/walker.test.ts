@@ -1,0 +1,143 @@
+// The walkers (openWalker: generated per layout and byte order, words or DataView; RecordWalker:
+// the generic reference) report what decode() does for every revision and byte order, on golden
+// streams and mutated ones, in aligned and unaligned buffers, errors included.
+import { REVISIONS } from '@watchq/spec'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { DecodeError, decode, encode, openWalker, REVISION_IDS, RecordWalker } from '../src/index.js'
+import { recordArb, SEED } from './support/arbitraries.js'
+import { oracleStream } from './support/oracle.js'
+
+type Walk = { records: (number | bigint)[][] } | { error: [string, number] }
+
+function walk(w: RecordWalker): Walk {
+  const records: (number | bigint)[][] = []
+  try {
+    for (let at = w.first(); at !== -1; at = w.next(at))
+      records.push([
+        at,
+        w.length(at),
+        w.type(at),
+        w.subtype(at),
+        w.info(at),
+        w.watchId(at),
+        w.typeInfo(at),
+        w.u32(at, 8),
+        w.u32(at, 12),
+        w.u64(at, 8),
+      ])
+    return { records }
+  } catch (e) {
+    if (e instanceof DecodeError) return { error: [e.code, e.offset] }
+    throw e
+  }
+}
+
+function viaDecode(bytes: Uint8Array, opts: { revision: string; endian: 'little' | 'big' }): Walk {
+  const little = opts.endian === 'little'
+  try {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const u32 = (at: number, rel: number, len: number) => (rel + 4 > len ? 0 : view.getUint32(at + rel, little))
+    const u64 = (at: number, rel: number, len: number) => (rel + 8 > len ? 0n : view.getBigUint64(at + rel, little))
+    return {
+      records: decode(bytes, opts).map((r) => [
+        r.offset,
+        r.length,
+        r.type,
+        r.subtype,
+        r.info,
+        r.watchId,
+        r.typeInfo,
+        u32(r.offset, 8, r.length),
+        u32(r.offset, 12, r.length),
+        u64(r.offset, 8, r.length),
+      ]),
+    }
+  } catch (e) {
+    if (e instanceof DecodeError) return { error: [e.code, e.offset] }
+    throw e
+  }
+}
+
+const combos = REVISION_IDS.flatMap((revision) => (['little', 'big'] as const).map((endian) => ({ revision, endian })))
+
+describe.each(combos)('$revision $endian', (opts) => {
+  it('openWalker picks a specialised class that walks the golden stream like decode()', () => {
+    const rev = REVISIONS.find((r) => r.id === opts.revision)!
+    const { bytes } = oracleStream(rev, opts.endian)
+    const w = openWalker(bytes, opts)
+    expect(w).toBeInstanceOf(RecordWalker)
+    expect(w.constructor).not.toBe(RecordWalker)
+    const expected = viaDecode(bytes, opts)
+    expect('records' in expected && expected.records.length).toBeGreaterThan(0)
+    expect(walk(w)).toEqual(expected)
+    expect(walk(new RecordWalker(bytes, opts))).toEqual(expected)
+  })
+
+  it('agrees with the generic walker and decode() on mutated streams, aligned or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(recordArb(opts.revision), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 }),
+        fc.nat({ max: 3 }),
+        (records, mutations, shift) => {
+          const encoded = encode(records, opts)
+          const bytes = new Uint8Array(encoded.length + shift).subarray(shift)
+          bytes.set(encoded)
+          for (const [pos, value] of mutations) bytes[pos % bytes.length] = value
+          const expected = viaDecode(bytes, opts)
+          expect(walk(openWalker(bytes, opts))).toEqual(expected)
+          expect(walk(new RecordWalker(bytes, opts))).toEqual(expected)
+        },
+      ),
+      { seed: SEED, numRuns: 60 },
+    )
+  })
+})
+
+describe('openWalker', () => {
+  it('reads words where the input allows it and the DataView otherwise', () => {
+    const bytes = encode([{ kind: 'key', event: 'linked', keyId: 7, aux: 9 }], { endian: 'little' })
+    const aligned = new Uint8Array(bytes.length)
+    aligned.set(bytes)
+    const odd = new Uint8Array(bytes.length + 1).subarray(1)
+    odd.set(bytes)
+    expect(openWalker(aligned, { endian: 'little' }).constructor.name).toMatch(/LEWords$/)
+    expect(openWalker(odd, { endian: 'little' }).constructor.name).toMatch(/LEView$/)
+    expect(openWalker(aligned, { endian: 'big' }).constructor.name).toMatch(/BEView$/)
+  })
+
+  it('handles records at unaligned offsets in an aligned buffer (a 9-byte record first)', () => {
+    // pipe revisions count lengths in bytes, so a record may start at any offset
+    const key = encode([{ kind: 'key', event: 'updated', keyId: 0x01020304, aux: 5 }], { endian: 'little' })
+    const skip = new Uint8Array(9)
+    new DataView(skip.buffer).setUint32(4, 9, true) // a removal record (type 0, subtype 0) of 9 bytes
+    const bytes = new Uint8Array(9 + key.length)
+    bytes.set(skip)
+    bytes.set(key, 9)
+    const w = openWalker(bytes, { endian: 'little' })
+    expect(w.constructor.name).toMatch(/Words$/)
+    const second = w.next(w.first())
+    expect(second).toBe(9)
+    expect([w.type(second), w.subtype(second), w.u32(second, 8), w.u32(second, 12)]).toEqual([1, 1, 0x01020304, 5])
+    expect(w.next(second)).toBe(-1)
+  })
+
+  it('throws the DecodeError decode() throws, at the same offset', () => {
+    const bad = new Uint8Array(20) // a 16-byte record, then 4 bytes: a short header at 16
+    new DataView(bad.buffer).setUint32(4, 16, true)
+    const w = openWalker(bad, { endian: 'little' })
+    expect(() => w.next(w.first())).toThrow(expect.objectContaining({ code: 'short-header', offset: 16 }))
+    new DataView(bad.buffer).setUint32(4, 0, true) // length 0
+    expect(() => openWalker(bad, { endian: 'little' }).first()).toThrow(
+      expect.objectContaining({ code: 'length-too-small', offset: 0 }),
+    )
+    expect(() => openWalker(new Uint8Array(4), { endian: 'little' }).first()).toThrow(/4 bytes left/)
+  })
+
+  it('reports unknown revisions and byte orders like decode()', () => {
+    expect(() => openWalker(new Uint8Array(0), { revision: 'mmap-v9' })).toThrow(/unknown revision "mmap-v9"/)
+    expect(() => openWalker(new Uint8Array(0), { endian: 'middle' as 'big' })).toThrow(/endian must be/)
+    expect(openWalker(new Uint8Array(0)).first()).toBe(-1)
+  })
+})
