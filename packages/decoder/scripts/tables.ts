@@ -366,7 +366,7 @@ export function walkersSource(): string {
       out.push(
         `class ${name}${words ? 'Words' : 'View'} extends RecordWalker {`,
         '  override first(): number {',
-        '    return this._check(0)',
+        "    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined",
         '  }',
         '  override next(at: number): number {',
         '    return this._check(at + this.length(at))',

@@ -3,7 +3,7 @@ import { RecordWalker } from '../walker.js'
 
 class WalkerUnits8Mask1f8Idff000000LEWords extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -46,7 +46,7 @@ class WalkerUnits8Mask1f8Idff000000LEWords extends RecordWalker {
 
 class WalkerUnits8Mask1f8Idff000000LEView extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -86,7 +86,7 @@ class WalkerUnits8Mask1f8Idff000000LEView extends RecordWalker {
 
 class WalkerUnits8Mask1f8Idff000000BEWords extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -129,7 +129,7 @@ class WalkerUnits8Mask1f8Idff000000BEWords extends RecordWalker {
 
 class WalkerUnits8Mask1f8Idff000000BEView extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -169,7 +169,7 @@ class WalkerUnits8Mask1f8Idff000000BEView extends RecordWalker {
 
 class WalkerUnits8Mask3fIdff00LEWords extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -212,7 +212,7 @@ class WalkerUnits8Mask3fIdff00LEWords extends RecordWalker {
 
 class WalkerUnits8Mask3fIdff00LEView extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -252,7 +252,7 @@ class WalkerUnits8Mask3fIdff00LEView extends RecordWalker {
 
 class WalkerUnits8Mask3fIdff00BEWords extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -295,7 +295,7 @@ class WalkerUnits8Mask3fIdff00BEWords extends RecordWalker {
 
 class WalkerUnits8Mask3fIdff00BEView extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -335,7 +335,7 @@ class WalkerUnits8Mask3fIdff00BEView extends RecordWalker {
 
 class WalkerBytesMask7fIdff00LEWords extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -378,7 +378,7 @@ class WalkerBytesMask7fIdff00LEWords extends RecordWalker {
 
 class WalkerBytesMask7fIdff00LEView extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -418,7 +418,7 @@ class WalkerBytesMask7fIdff00LEView extends RecordWalker {
 
 class WalkerBytesMask7fIdff00BEWords extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
@@ -461,7 +461,7 @@ class WalkerBytesMask7fIdff00BEWords extends RecordWalker {
 
 class WalkerBytesMask7fIdff00BEView extends RecordWalker {
   override first(): number {
-    return this._check(0)
+    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
   override next(at: number): number {
     return this._check(at + this.length(at))
