@@ -246,33 +246,47 @@ function bits(x: string, shift: number, mask: number): string {
 }
 
 /**
- * Source text of src/generated/cursors.ts: a RecordCursor subclass per distinct header/info layout
- * and byte order, whose next() has the layout's constants as literals (about 40% faster than
- * reading them from fields), and the table from revision id and byte order to class.
+ * One class per distinct layout key (the same layout serves several revisions), named by `name`,
+ * and for each revision the class names of its two byte orders.
  */
-export function cursorsSource(): string {
+function layoutClasses<K extends { lengthUnit: number; lengthMask: number }>(
+  keyOf: (t: GeneratedRevision, little: boolean) => K,
+  name: (k: K, unit: string, endian: 'LE' | 'BE') => string,
+) {
   const tables = REVISIONS.filter((r) => r.transport !== 'fanotify').map(revisionTable)
-  const classes = new Map<string, { name: string; k: ReturnType<typeof cursorKey> }>()
+  const classes = new Map<string, { name: string; k: K }>()
   const byRevision: Record<string, { little: string; big: string }> = {}
   for (const t of tables) {
     const names = (['little', 'big'] as const).map((e) => {
-      const k = cursorKey(t, e === 'little')
+      const k = keyOf(t, e === 'little')
       const key = JSON.stringify(k)
       if (!classes.has(key)) {
         const unit = k.lengthUnit === 1 ? 'Bytes' : `Units${k.lengthUnit}`
-        const name = `Cursor${unit}Mask${k.lengthMask.toString(16)}${e === 'little' ? 'LE' : 'BE'}`
-        classes.set(key, { name, k })
+        classes.set(key, { name: name(k, unit, e === 'little' ? 'LE' : 'BE'), k })
       }
       return classes.get(key)!.name
     })
     byRevision[t.id] = { little: names[0]!, big: names[1]! }
   }
+  return { classes: [...classes.values()], byRevision }
+}
+
+/**
+ * Source text of src/generated/cursors.ts: a RecordCursor subclass per distinct header/info layout
+ * and byte order, whose next() has the layout's constants as literals (about 40% faster than
+ * reading them from fields), and the table from revision id and byte order to class.
+ */
+export function cursorsSource(): string {
+  const { classes, byRevision } = layoutClasses(
+    cursorKey,
+    (k, unit, e) => `Cursor${unit}Mask${k.lengthMask.toString(16)}${e}`,
+  )
   const out = [
     '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
     "import { RecordCursor } from '../cursor.js'",
     '',
   ]
-  for (const { name, k } of classes.values()) {
+  for (const { name, k } of classes) {
     const field = bits('info', k.lengthShift, k.lengthMask >>> k.lengthShift)
     const len = k.lengthUnit === 1 ? field : `(${field}) * ${k.lengthUnit}`
     out.push(
@@ -324,32 +338,17 @@ function walkerKey(t: GeneratedRevision, little: boolean) {
  * into the caller's loop (its budget is 920 bytecode bytes per function).
  */
 export function walkersSource(): string {
-  const tables = REVISIONS.filter((r) => r.transport !== 'fanotify').map(revisionTable)
-  const classes = new Map<string, { name: string; k: ReturnType<typeof walkerKey> }>()
-  const byRevision: Record<string, { little: string; big: string }> = {}
-  for (const t of tables) {
-    const names = (['little', 'big'] as const).map((e) => {
-      const k = walkerKey(t, e === 'little')
-      const key = JSON.stringify(k)
-      if (!classes.has(key)) {
-        const unit = k.lengthUnit === 1 ? 'Bytes' : `Units${k.lengthUnit}`
-        const id = `Id${(k.idMask >>> 0).toString(16)}`
-        classes.set(key, {
-          name: `Walker${unit}Mask${k.lengthMask.toString(16)}${id}${e === 'little' ? 'LE' : 'BE'}`,
-          k,
-        })
-      }
-      return classes.get(key)!.name
-    })
-    byRevision[t.id] = { little: names[0]!, big: names[1]! }
-  }
+  const { classes, byRevision } = layoutClasses(
+    walkerKey,
+    (k, unit, e) => `Walker${unit}Mask${k.lengthMask.toString(16)}Id${(k.idMask >>> 0).toString(16)}${e}`,
+  )
   const out = [
     '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
     "import { RecordWalker } from '../walker.js'",
     '',
   ]
   const lowest = (m: number) => (m === 0 ? 0 : 31 - Math.clz32(m & -m))
-  for (const { name, k } of classes.values()) {
+  for (const { name, k } of classes) {
     for (const words of [true, false]) {
       // The word at `at + off` (off a multiple of 4, so it has the alignment of `at`).
       const word = (at: string, off: number) => {

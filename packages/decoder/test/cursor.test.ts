@@ -3,43 +3,19 @@
 import { REVISIONS } from '@watchq/spec'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DecodeError, decode, encode, openCursor, REVISION_IDS, RecordCursor } from '../src/index.js'
+import { encode, openCursor, REVISION_IDS, RecordCursor } from '../src/index.js'
 import { recordArb, SEED } from './support/arbitraries.js'
 import { oracleStream } from './support/oracle.js'
+import { viaDecode, type Walk, walkOrError } from './support/walk.js'
 
-type Walk = { records: number[][] } | { error: [string, number] }
+const FIELDS = ['offset', 'length', 'type', 'subtype', 'info', 'u32@8', 'u32@12'] as const
 
 function walk(c: RecordCursor): Walk {
-  const records: number[][] = []
-  try {
+  return walkOrError(() => {
+    const records: number[][] = []
     while (c.next()) records.push([c.offset, c.length, c.type, c.subtype, c.info, c.u32(8), c.u32(12)])
-    return { records }
-  } catch (e) {
-    if (e instanceof DecodeError) return { error: [e.code, e.offset] }
-    throw e
-  }
-}
-
-function viaDecode(bytes: Uint8Array, opts: { revision: string; endian: 'little' | 'big' }): Walk {
-  try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    const word = (at: number, rel: number, len: number) =>
-      rel + 4 > len ? 0 : view.getUint32(at + rel, opts.endian === 'little')
-    return {
-      records: decode(bytes, opts).map((r) => [
-        r.offset,
-        r.length,
-        r.type,
-        r.subtype,
-        r.info,
-        word(r.offset, 8, r.length),
-        word(r.offset, 12, r.length),
-      ]),
-    }
-  } catch (e) {
-    if (e instanceof DecodeError) return { error: [e.code, e.offset] }
-    throw e
-  }
+    return records
+  })
 }
 
 const combos = REVISION_IDS.flatMap((revision) => (['little', 'big'] as const).map((endian) => ({ revision, endian })))
@@ -51,7 +27,7 @@ describe.each(combos)('$revision $endian', (opts) => {
     const c = openCursor(bytes, opts)
     expect(c).toBeInstanceOf(RecordCursor)
     expect(c.constructor).not.toBe(RecordCursor)
-    const expected = viaDecode(bytes, opts)
+    const expected = viaDecode(bytes, opts, FIELDS)
     expect(walk(c)).toEqual(expected)
     expect(walk(new RecordCursor(bytes, opts))).toEqual(expected)
   })
@@ -67,7 +43,7 @@ describe.each(combos)('$revision $endian', (opts) => {
           const bytes = unaligned ? new Uint8Array(encoded.length + 1).subarray(1) : new Uint8Array(encoded.length)
           bytes.set(encoded)
           for (const [pos, value] of mutations) bytes[pos % bytes.length] = value
-          const expected = viaDecode(bytes, opts)
+          const expected = viaDecode(bytes, opts, FIELDS)
           expect(walk(openCursor(bytes, opts))).toEqual(expected)
           expect(walk(new RecordCursor(bytes, opts))).toEqual(expected)
         },

@@ -4,15 +4,27 @@
 import { REVISIONS } from '@watchq/spec'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DecodeError, decode, encode, openWalker, REVISION_IDS, RecordWalker } from '../src/index.js'
+import { encode, openWalker, REVISION_IDS, RecordWalker } from '../src/index.js'
 import { recordArb, SEED } from './support/arbitraries.js'
 import { oracleStream } from './support/oracle.js'
+import { viaDecode, type Walk, walkOrError } from './support/walk.js'
 
-type Walk = { records: (number | bigint)[][] } | { error: [string, number] }
+const FIELDS = [
+  'offset',
+  'length',
+  'type',
+  'subtype',
+  'info',
+  'watchId',
+  'typeInfo',
+  'u32@8',
+  'u32@12',
+  'u64@8',
+] as const
 
 function walk(w: RecordWalker): Walk {
-  const records: (number | bigint)[][] = []
-  try {
+  return walkOrError(() => {
+    const records: (number | bigint)[][] = []
     for (let at = w.first(); at !== -1; at = w.next(at))
       records.push([
         at,
@@ -26,37 +38,8 @@ function walk(w: RecordWalker): Walk {
         w.u32(at, 12),
         w.u64(at, 8),
       ])
-    return { records }
-  } catch (e) {
-    if (e instanceof DecodeError) return { error: [e.code, e.offset] }
-    throw e
-  }
-}
-
-function viaDecode(bytes: Uint8Array, opts: { revision: string; endian: 'little' | 'big' }): Walk {
-  const little = opts.endian === 'little'
-  try {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    const u32 = (at: number, rel: number, len: number) => (rel + 4 > len ? 0 : view.getUint32(at + rel, little))
-    const u64 = (at: number, rel: number, len: number) => (rel + 8 > len ? 0n : view.getBigUint64(at + rel, little))
-    return {
-      records: decode(bytes, opts).map((r) => [
-        r.offset,
-        r.length,
-        r.type,
-        r.subtype,
-        r.info,
-        r.watchId,
-        r.typeInfo,
-        u32(r.offset, 8, r.length),
-        u32(r.offset, 12, r.length),
-        u64(r.offset, 8, r.length),
-      ]),
-    }
-  } catch (e) {
-    if (e instanceof DecodeError) return { error: [e.code, e.offset] }
-    throw e
-  }
+    return records
+  })
 }
 
 const combos = REVISION_IDS.flatMap((revision) => (['little', 'big'] as const).map((endian) => ({ revision, endian })))
@@ -68,7 +51,7 @@ describe.each(combos)('$revision $endian', (opts) => {
     const w = openWalker(bytes, opts)
     expect(w).toBeInstanceOf(RecordWalker)
     expect(w.constructor).not.toBe(RecordWalker)
-    const expected = viaDecode(bytes, opts)
+    const expected = viaDecode(bytes, opts, FIELDS)
     expect('records' in expected && expected.records.length).toBeGreaterThan(0)
     expect(walk(w)).toEqual(expected)
     expect(walk(new RecordWalker(bytes, opts))).toEqual(expected)
@@ -85,7 +68,7 @@ describe.each(combos)('$revision $endian', (opts) => {
           const bytes = new Uint8Array(encoded.length + shift).subarray(shift)
           bytes.set(encoded)
           for (const [pos, value] of mutations) bytes[pos % bytes.length] = value
-          const expected = viaDecode(bytes, opts)
+          const expected = viaDecode(bytes, opts, FIELDS)
           expect(walk(openWalker(bytes, opts))).toEqual(expected)
           expect(walk(new RecordWalker(bytes, opts))).toEqual(expected)
         },
