@@ -90,11 +90,11 @@ struct header {
 	uint32_t type, subtype, info, watch_id, type_info;
 };
 
-static void header_json(struct out *o, const struct header *h, const char *kind)
+static void header_json(struct buf *o, const struct header *h, const char *kind)
 {
-	out_fmt(o, "{\"offset\":%zu,\"length\":%" PRIu64 ",\"kind\":", h->offset, h->length);
-	out_str(o, kind, strlen(kind));
-	out_fmt(o, ",\"type\":%" PRIu32 ",\"subtype\":%" PRIu32 ",\"watchId\":%" PRIu32 ",\"typeInfo\":%" PRIu32
+	buf_printf(o, "{\"offset\":%zu,\"length\":%" PRIu64 ",\"kind\":", h->offset, h->length);
+	buf_str(o, kind, strlen(kind));
+	buf_printf(o, ",\"type\":%" PRIu32 ",\"subtype\":%" PRIu32 ",\"watchId\":%" PRIu32 ",\"typeInfo\":%" PRIu32
 		   ",\"info\":%" PRIu32,
 		h->type, h->subtype, h->watch_id, h->type_info, h->info);
 }
@@ -114,70 +114,70 @@ static bool payload_fits(const struct wq_struct *s, const uint8_t *rec, uint64_t
 	return true;
 }
 
-static void record_json(struct out *o, const struct header *h, const struct wq_rule *r, const struct wq_struct *s,
+static void record_json(struct buf *o, const struct header *h, const struct wq_rule *r, const struct wq_struct *s,
 			const uint8_t *rec, bool little)
 {
 	header_json(o, h, r->kind);
 	if (r->evented) {
 		const char *ev = event_name(r, h->subtype);
-		out_cstr(o, ",\"event\":");
+		buf_puts(o, ",\"event\":");
 		if (ev)
-			out_str(o, ev, strlen(ev));
+			buf_str(o, ev, strlen(ev));
 		else
-			out_cstr(o, "null");
+			buf_puts(o, "null");
 	}
 	for (unsigned i = 0; i < s->nfields; i++) {
 		const struct wq_field *f = &s->fields[i];
-		out_cstr(o, ",");
-		out_str(o, f->name, strlen(f->name));
-		out_cstr(o, ":");
+		buf_puts(o, ",");
+		buf_str(o, f->name, strlen(f->name));
+		buf_puts(o, ":");
 		if (f->type == WQ_BYTES) {
 			const struct wq_field *c = &s->fields[f->count_field];
 			uint64_t count = rd(rec + c->offset, field_size(c->type), little);
-			out_cstr(o, "\"");
-			out_hex(o, rec + f->offset, (size_t)count);
-			out_cstr(o, "\"");
+			buf_puts(o, "\"");
+			buf_hex(o, rec + f->offset, (size_t)count);
+			buf_puts(o, "\"");
 		} else if (f->type == WQ_U64) {
-			out_fmt(o, "\"%" PRIu64 "\"", rd(rec + f->offset, 8, little));
+			buf_printf(o, "\"%" PRIu64 "\"", rd(rec + f->offset, 8, little));
 		} else {
-			out_fmt(o, "%" PRIu64, rd(rec + f->offset, field_size(f->type), little));
+			buf_printf(o, "%" PRIu64, rd(rec + f->offset, field_size(f->type), little));
 		}
 	}
-	out_cstr(o, "}");
+	buf_puts(o, "}");
 }
 
-static void unknown_json(struct out *o, const struct header *h, const char *reason, const uint8_t *rec)
+static void unknown_json(struct buf *o, const struct header *h, const char *reason, const uint8_t *rec)
 {
 	header_json(o, h, "unknown");
-	out_cstr(o, ",\"reason\":");
-	out_str(o, reason, strlen(reason));
-	out_cstr(o, ",\"bytes\":\"");
-	out_hex(o, rec, (size_t)h->length);
-	out_cstr(o, "\"}");
+	buf_puts(o, ",\"reason\":");
+	buf_str(o, reason, strlen(reason));
+	buf_puts(o, ",\"bytes\":\"");
+	buf_hex(o, rec, (size_t)h->length);
+	buf_puts(o, "\"}");
 }
 
-static void error_json(struct out *o, size_t mark, const char *code, size_t at, const char *message)
+static void error_json(struct buf *o, size_t mark, const char *code, size_t at, const char *message)
 {
-	o->n = mark;
+	o->len = mark;
 	if (o->p)
 		o->p[mark] = '\0';
-	out_cstr(o, "\"error\":{\"code\":");
-	out_str(o, code, strlen(code));
-	out_fmt(o, ",\"offset\":%zu,\"message\":", at);
-	out_str(o, message, strlen(message));
-	out_cstr(o, "}");
+	buf_puts(o, "\"error\":{\"code\":");
+	buf_str(o, code, strlen(code));
+	buf_printf(o, ",\"offset\":%zu,\"message\":", at);
+	buf_str(o, message, strlen(message));
+	buf_puts(o, "}");
 }
 
-void wq_decode(const struct wq_revision *rev, bool little, const uint8_t *b, size_t n, struct out *o)
+void wq_decode(const struct wq_revision *rev, bool little, const uint8_t *b, size_t n, struct buf *o)
 {
-	const size_t mark = o->n;
+	const size_t mark = o->len;
 	const unsigned type_shift = little ? rev->type.le : rev->type.be;
 	const unsigned subtype_shift = little ? rev->subtype.le : rev->subtype.be;
 	const uint32_t type_mask = width_mask(rev->type.width), subtype_mask = width_mask(rev->subtype.width);
 	char msg[160];
 	size_t at = 0;
 
-	out_cstr(o, "\"records\":[");
+	buf_puts(o, "\"records\":[");
 	while (at < n) {
 		const size_t left = n - at;
 		if (left < 8) {
@@ -209,7 +209,7 @@ void wq_decode(const struct wq_revision *rev, bool little, const uint8_t *b, siz
 		h.type_info = (h.info & rev->type_info_mask) >> rev->type_info_shift;
 
 		if (at > 0)
-			out_cstr(o, ",");
+			buf_puts(o, ",");
 		const struct wq_rule *r = rule_for(rev, h.type, h.subtype);
 		const struct wq_struct *s = NULL;
 		if (r)
@@ -222,5 +222,5 @@ void wq_decode(const struct wq_revision *rev, bool little, const uint8_t *b, siz
 			unknown_json(o, &h, r ? "record-too-short" : "unknown-type", rec);
 		at += (size_t)h.length;
 	}
-	out_cstr(o, "]");
+	buf_puts(o, "]");
 }

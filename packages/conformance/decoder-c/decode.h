@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "model.h"
-#include "out.h"
+#include "../agent/buf.h"
 
 /* Every revision the tables hold, oldest first. */
 size_t wq_revision_count(void);
@@ -18,6 +18,6 @@ const struct wq_revision *wq_revision_find(const char *id);
 
 /* Appends `"records":[...]` with every record of the stream, or `"error":{...}` for the first
  * malformed one (short header, length below 8, record past the end). */
-void wq_decode(const struct wq_revision *rev, bool little, const uint8_t *b, size_t n, struct out *o);
+void wq_decode(const struct wq_revision *rev, bool little, const uint8_t *b, size_t n, struct buf *o);
 
 #endif

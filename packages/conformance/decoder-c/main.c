@@ -13,7 +13,7 @@
 
 #include "../agent/json.h"
 #include "decode.h"
-#include "out.h"
+#include "../agent/buf.h"
 
 #define DECODER_NAME "watchq-c-decoder 0.1.0"
 #define PROTOCOL_VERSION 1
@@ -32,14 +32,18 @@ static void die(const char *fmt, ...)
 	exit(2);
 }
 
-static void emit(struct out *o)
+static void emit(struct buf *o)
 {
-	out_raw(o, "\n", 1);
-	if (fwrite(o->p, 1, o->n, stdout) != o->n || fflush(stdout) != 0) {
+	buf_put(o, "\n", 1);
+	if (o->oom) {
+		fputs("watchq-c-decoder: out of memory\n", stderr);
+		exit(1);
+	}
+	if (fwrite(o->p, 1, o->len, stdout) != o->len || fflush(stdout) != 0) {
 		perror("watchq-c-decoder: writing stdout");
 		exit(1);
 	}
-	o->n = 0;
+	buf_reset(o);
 }
 
 /* Refuses members other than the `n` allowed ones (the protocol's objects are closed). */
@@ -62,27 +66,27 @@ static const char *string_member(const struct jval *v, const char *key, const ch
 	return s->u.str.s;
 }
 
-static void hello(const struct jval *v, struct out *o)
+static void hello(const struct jval *v, struct buf *o)
 {
 	static const char *const members[] = { "cmd", "protocol" };
 	only_members(v, members, 2, "hello");
 	int64_t protocol;
 	if (!json_int(json_get(v, "protocol"), &protocol) || protocol != PROTOCOL_VERSION)
 		die("hello asks for a protocol other than %d", PROTOCOL_VERSION);
-	out_fmt(o, "{\"protocol\":%d,\"name\":", PROTOCOL_VERSION);
-	out_str(o, DECODER_NAME, strlen(DECODER_NAME));
-	out_cstr(o, ",\"revisions\":[");
+	buf_printf(o, "{\"protocol\":%d,\"name\":", PROTOCOL_VERSION);
+	buf_str(o, DECODER_NAME, strlen(DECODER_NAME));
+	buf_puts(o, ",\"revisions\":[");
 	for (size_t i = 0; i < wq_revision_count(); i++) {
 		const char *id = wq_revision_at(i)->id;
 		if (i)
-			out_cstr(o, ",");
-		out_str(o, id, strlen(id));
+			buf_puts(o, ",");
+		buf_str(o, id, strlen(id));
 	}
-	out_cstr(o, "]}");
+	buf_puts(o, "]}");
 	emit(o);
 }
 
-static void decode(const struct jval *v, struct out *o)
+static void decode(const struct jval *v, struct buf *o)
 {
 	static const char *const members[] = { "cmd", "seq", "revision", "endian", "hex" };
 	only_members(v, members, 5, "decode");
@@ -114,16 +118,16 @@ static void decode(const struct jval *v, struct out *o)
 	}
 	for (size_t i = 0; i < n; i++)
 		bytes[i] = (uint8_t)(json_hexval(hex->u.str.s[2 * i]) << 4 | json_hexval(hex->u.str.s[2 * i + 1]));
-	out_fmt(o, "{\"seq\":%" PRId64 ",", seq);
+	buf_printf(o, "{\"seq\":%" PRId64 ",", seq);
 	wq_decode(rev, strcmp(endian, "little") == 0, bytes, n, o);
-	out_cstr(o, "}");
+	buf_puts(o, "}");
 	free(bytes);
 	emit(o);
 }
 
 int main(void)
 {
-	struct out o = { 0 };
+	struct buf o = { 0 };
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -159,6 +163,6 @@ int main(void)
 		return 1;
 	}
 	free(line);
-	out_free(&o);
+	buf_free(&o);
 	return 0;
 }

@@ -1,4 +1,4 @@
-// Builds the C reference decoder (decoder-c/*.c with agent/json.c, its JSON reader) for this
+// Builds the C reference decoder (decoder-c/*.c with the agent's JSON reader and writer, json.c and buf.c) for this
 // machine. The binary is cached by a hash of its sources, the compiler and the flags, next to the
 // agent's cache; concurrent callers in one process share one compile.
 import { readdir, readFile } from 'node:fs/promises'
@@ -19,11 +19,11 @@ export interface BuildCDecoderOptions {
 
 export const defaultCDecoderCacheDir = () => join(dirname(defaultCacheDir()), 'c-decoder')
 
-/** The C sources, by path relative to the package: decoder-c/*.{c,h} and the agent's JSON reader. */
+/** The C sources, by path relative to the package: decoder-c/*.{c,h} and the agent's JSON reader and writer. */
 export async function cDecoderSources(): Promise<{ path: string; text: string }[]> {
   const pkg = dirname(agentSourceDir())
   const own = (await readdir(join(pkg, 'decoder-c'))).filter((n) => /\.[ch]$/.test(n)).map((n) => `decoder-c/${n}`)
-  const paths = [...own, 'agent/json.c', 'agent/json.h'].sort()
+  const paths = [...own, 'agent/buf.c', 'agent/buf.h', 'agent/json.c', 'agent/json.h'].sort()
   return Promise.all(paths.map(async (path) => ({ path, text: await readFile(join(pkg, path), 'utf8') })))
 }
 
@@ -43,7 +43,7 @@ export function buildCDecoder(opts: BuildCDecoderOptions = {}): Promise<string> 
 async function build(cacheDir: string, onProgress: (line: string) => void): Promise<string> {
   const sources = await cDecoderSources()
   const id = await ensureCompiler(CC, onProgress)
-  // The hashed texts are compiled in the package's layout (main.c includes ../agent/json.h).
+  // The hashed texts are compiled in the package's layout (main.c includes ../agent/json.h and ../agent/buf.h).
   return compileCached({
     cacheDir,
     entry: contentHash(sources, `${CC}\0${id}\0${C_DECODER_CFLAGS.join(' ')}`),
