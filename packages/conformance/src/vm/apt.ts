@@ -1,7 +1,8 @@
 // Debian packages the VM tier needs (kernel sources, a compiler, QEMU), installed on demand with
 // apt-get. The package lists are refreshed at most once per process, and only when an install
 // fails for the want of them.
-import { execFile } from 'node:child_process'
+import { serialized } from './cache.js'
+import { type ExecResult, exec, lastLines } from './exec.js'
 
 export interface AptOptions {
   /** One line per step (what is being installed). */
@@ -10,14 +11,10 @@ export interface AptOptions {
 
 /** Set once `apt-get update` has run in this process (it is slow and needs the network). */
 let updated = false
-/** Installs are serialized: two apt-get runs at once would fight over dpkg's lock. */
-let queue: Promise<unknown> = Promise.resolve()
-
 /** Installs whichever of `packages` are missing; rejects with one paragraph naming what failed. */
 export function ensurePackages(packages: readonly string[], options: AptOptions = {}): Promise<void> {
-  const run = queue.then(() => install(packages, options))
-  queue = run.catch(() => {})
-  return run
+  // One at a time: two apt-get runs at once would fight over dpkg's lock.
+  return serialized('apt-get install', () => install(packages, options))
 }
 
 /** The installed version of a Debian package, or undefined. */
@@ -56,7 +53,7 @@ export function lacksLists(output: string): boolean {
 function failure(packages: readonly string[], what: string, r: ExecResult): string {
   const names =
     packages.length === 1 ? `the Debian package ${packages[0]}` : `the Debian packages ${packages.join(', ')}`
-  const last = (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-3).join(' / ')
+  const last = lastLines(r)
   const sudo = process.getuid?.() === 0 ? '' : ' (as root, or through sudo without a password)'
   return (
     `watchq needs ${names} to build and boot test kernels, but ${what} failed (exit ${r.code}): ${last}. ` +
@@ -68,23 +65,7 @@ function aptGet(args: readonly string[]): Promise<ExecResult> {
   // A lock held by another apt run is waited for, not failed on.
   const full = ['-o', 'DPkg::Lock::Timeout=300', '-q', ...args]
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  if (process.getuid?.() === 0) return exec('apt-get', full, env)
+  if (process.getuid?.() === 0) return exec('apt-get', full, { env })
   // -n: a password prompt would hang with nobody to answer it.
-  return exec('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...full], env)
-}
-
-interface ExecResult {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-function exec(command: string, args: readonly string[], env?: NodeJS.ProcessEnv): Promise<ExecResult> {
-  return new Promise((resolve) => {
-    execFile(command, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0
-      const why = error && typeof error.code !== 'number' ? `${error.message}\n` : ''
-      resolve({ code, stdout: String(stdout), stderr: why + String(stderr) })
-    })
-  })
+  return exec('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...full], { env })
 }

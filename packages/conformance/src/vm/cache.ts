@@ -28,6 +28,22 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
 
 const LOCK_POLL_MS = 250
 
+const chains = new Map<string, Promise<unknown>>()
+
+/**
+ * Work on the same `key` runs one at a time in this process, in call order; a failure does not stop
+ * the work queued after it. (withLock's file names the process, so it does not order its callers.)
+ */
+export function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (chains.get(key) ?? Promise.resolve()).then(work)
+  const settled = run.catch(() => {})
+  chains.set(key, settled)
+  void settled.then(() => {
+    if (chains.get(key) === settled) chains.delete(key)
+  })
+  return run
+}
+
 /**
  * Runs `work` holding the lock file `path` (it names the holder's pid). A lock whose holder is
  * dead is taken over; one held by a live process is waited for.
@@ -60,7 +76,8 @@ export async function withLock<T>(path: string, work: () => Promise<T>, onWait?:
   }
 }
 
-function readText(path: string): string {
+/** A file's text, or '' when it cannot be read. */
+export function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8')
   } catch {

@@ -13,7 +13,6 @@
 // `apt-get -c <that dir>/apt.conf`, over the host's sources, keys and apt configuration (which
 // are only read). Those lists are fetched (`apt-get update`, a few seconds) when they are missing,
 // or when a package or download is not found in them; one process at a time.
-import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -29,8 +28,9 @@ import {
 } from 'node:fs'
 import { join, posix } from 'node:path'
 import { lacksLists } from './apt.js'
-import { cacheRoot, withLock, writeAtomic } from './cache.js'
+import { cacheRoot, readText, serialized, withLock, writeAtomic } from './cache.js'
 import { elfNeeds } from './elf.js'
+import { type ExecResult, exec, lastLines } from './exec.js'
 import type { GuestFile } from './initramfs.js'
 import type { VmArch } from './kernel-image.js'
 
@@ -185,7 +185,7 @@ async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt>
   if (native === debArch)
     return {
       debArch,
-      run: (command, args, cwd) => exec(command, ['-q', ...args], cwd),
+      run: (command, args, cwd) => exec(command, ['-q', ...args], { cwd }),
       hasLists: () => true,
       stamp: () => '',
       update: async () => {},
@@ -209,7 +209,7 @@ async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt>
   return {
     debArch,
     dir,
-    run: (command, args, cwd) => locked(() => exec(command, ['-q', '-c', conf, ...args], cwd)),
+    run: (command, args, cwd) => locked(() => exec(command, ['-q', '-c', conf, ...args], { cwd })),
     hasLists: () => readdirSync(lists).some((f) => /_Packages(\.[a-z0-9]+)?$/.test(f)),
     stamp: () => readText(stampFile),
     update: (packages, seen, why, onProgress) =>
@@ -220,7 +220,7 @@ async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt>
         if (r.code !== 0)
           throw new Error(
             `watchq needs Debian's ${debArch} packages ${packages.join(', ')} for the guest, but apt-get update ` +
-              `of ${where} failed (exit ${r.code}): ${tail(r)}. The host's own apt state is not used or changed; ` +
+              `of ${where} failed (exit ${r.code}): ${lastLines(r)}. The host's own apt state is not used or changed; ` +
               `check the network and the sources in /etc/apt, then try again (\`apt-get -c ${conf} update\` ` +
               'does the same by hand).',
           )
@@ -286,7 +286,7 @@ async function unpack(
     const r = await apt.run('apt-get', ['download', ...specs], debs)
     if (r.code !== 0)
       throw new DownloadError(
-        `apt-get download ${specs.join(' ')}${via} failed (exit ${r.code}): ${tail(r)}`,
+        `apt-get download ${specs.join(' ')}${via} failed (exit ${r.code}): ${lastLines(r)}`,
         r.stderr + r.stdout,
       )
     const files = readdirSync(debs).filter((f) => f.endsWith('.deb'))
@@ -298,7 +298,7 @@ async function unpack(
         .digest('hex')
       if (sha !== p.sha256) throw new Error(`${file}: SHA256 ${sha}, but apt says ${p.sha256}`)
       const x = await exec('dpkg-deb', ['-x', join(debs, file), join(tmp, 'root')])
-      if (x.code !== 0) throw new Error(`dpkg-deb -x ${file} failed (exit ${x.code}): ${tail(x)}`)
+      if (x.code !== 0) throw new Error(`dpkg-deb -x ${file} failed (exit ${x.code}): ${lastLines(x)}`)
     }
     rmSync(debs, { recursive: true, force: true })
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify({ packages }, null, 2)}\n`)
@@ -306,26 +306,6 @@ async function unpack(
     renameSync(tmp, dir)
   } finally {
     rmSync(tmp, { recursive: true, force: true })
-  }
-}
-
-/** Work on the same `key` runs one at a time in this process (withLock's file names the process, not the caller). */
-const chains = new Map<string, Promise<unknown>>()
-function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const run = (chains.get(key) ?? Promise.resolve()).then(work)
-  const settled = run.catch(() => {})
-  chains.set(key, settled)
-  void settled.then(() => {
-    if (chains.get(key) === settled) chains.delete(key)
-  })
-  return run
-}
-
-function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return ''
   }
 }
 
@@ -392,22 +372,4 @@ function exists(root: string, path: string): boolean {
   } catch {
     return false
   }
-}
-
-interface ExecResult {
-  readonly code: number
-  readonly stdout: string
-  readonly stderr: string
-}
-
-const tail = (r: ExecResult) => (r.stderr.trim() || r.stdout.trim()).split('\n').slice(-3).join(' / ')
-
-function exec(command: string, args: readonly string[], cwd?: string): Promise<ExecResult> {
-  return new Promise((resolve) => {
-    execFile(command, args, { cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 127) : 0
-      const why = error && typeof error.code !== 'number' ? `${error.message}\n` : ''
-      resolve({ code, stdout: String(stdout), stderr: why + String(stderr) })
-    })
-  })
 }
