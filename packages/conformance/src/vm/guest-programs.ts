@@ -31,7 +31,7 @@ import { lacksLists } from './apt.js'
 import { cacheRoot, readText, serialized, withLock, writeAtomic } from './cache.js'
 import { elfNeeds } from './elf.js'
 import { type ExecResult, exec, lastLines } from './exec.js'
-import type { GuestFile } from './initramfs.js'
+import { byPath, type GuestFile } from './initramfs.js'
 import type { VmArch } from './kernel-image.js'
 
 export interface GuestProgramsOptions {
@@ -349,7 +349,7 @@ export function programFiles(root: string, programs: readonly string[], triplet:
       queue.push(`${dir}/${lib}`)
     }
   }
-  return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1))
+  return [...files.values()].sort(byPath)
 }
 
 /** `path` below `root`, refusing a way out: `..`, or a symbolic link among its directories. */

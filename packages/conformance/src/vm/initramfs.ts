@@ -29,6 +29,9 @@ export type GuestFile =
   | { readonly path: string; readonly data: Uint8Array /** Permission bits (default 0o755). */; readonly mode?: number }
   | { readonly path: string; readonly symlink: string }
 
+/** Guest files in path order, so that equal sets of files give equal archives and cache keys. */
+export const byPath = (a: GuestFile, b: GuestFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+
 /** The entries of the guest's root: directories, /dev/console, /init, then `extras` with their directories. */
 export function initramfsEntries(init: Uint8Array, extras: readonly GuestFile[] = []): CpioEntry[] {
   const base: CpioEntry[] = [
@@ -42,8 +45,7 @@ export function initramfsEntries(init: Uint8Array, extras: readonly GuestFile[] 
   const names = new Set(base.map((e) => e.name))
   const dirs = new Set(base.filter((e) => (e.mode & 0o170000) === S_IFDIR).map((e) => e.name))
   const out = [...base]
-  // Sorted, so that equal sets of files give equal archives whatever their order.
-  for (const file of [...extras].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+  for (const file of [...extras].sort(byPath)) {
     const name = memberName(file.path)
     if (names.has(name)) throw new Error(`the initramfs already has /${name}`)
     const parts = name.split('/')
@@ -82,7 +84,7 @@ export function makeInitramfs(init: string, out: string, extras: readonly GuestF
 export function cachedInitramfs(init: string, dir: string = initramfsDir(), extras: readonly GuestFile[] = []): string {
   const bytes = readFileSync(init)
   const hash = createHash('sha256').update(bytes)
-  for (const file of [...extras].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  for (const file of [...extras].sort(byPath)) {
     const what =
       'symlink' in file
         ? `l ${file.symlink}`
