@@ -15,6 +15,7 @@ import {
   type TStruct,
   valueOn,
 } from '@watchq/spec'
+import { lowestBit } from '../src/bits.js'
 import type { FieldTable, GeneratedRevision, GeneratedRule, StructTable } from '../src/tables.js'
 
 const camel = (c: string) => c.replace(/^_+/, '').replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())
@@ -347,7 +348,6 @@ export function walkersSource(): string {
     "import { RecordWalker } from '../walker.js'",
     '',
   ]
-  const lowest = (m: number) => (m === 0 ? 0 : 31 - Math.clz32(m & -m))
   for (const { name, k } of classes) {
     for (const words of [true, false]) {
       // The word at `at + off` (off a multiple of 4, so it has the alignment of `at`).
@@ -386,7 +386,7 @@ export function walkersSource(): string {
         `    return (${info} & 0x${idMask.toString(16)}) >>> ${k.idShift}`,
         '  }',
         '  override typeInfo(at: number): number {',
-        `    return (${info} & 0x${tiMask.toString(16)}) >>> ${lowest(tiMask)}`,
+        `    return (${info} & 0x${tiMask.toString(16)}) >>> ${lowestBit(tiMask)}`,
         '  }',
         '  override u32(at: number, rel: number): number {',
         '    if (rel + 4 > this.length(at)) return 0',

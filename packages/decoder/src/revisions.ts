@@ -1,4 +1,5 @@
 // Revision tables linked for use: struct references resolved, rules indexed by type and subtype.
+import { lowestBit } from './bits.js'
 import { READERS, type Reader } from './generated/readers.js'
 import { REVISION_TABLES, STRUCT_TABLES } from './generated/revisions.js'
 import type { RevisionTable, RuleTable, StructTable } from './tables.js'
@@ -16,9 +17,6 @@ export interface Revision extends RevisionTable {
   /** Shift of the type-info field (WATCH_INFO_FLAG_0 becomes bit 0). */
   readonly typeInfoShift: number
 }
-
-/** Position of the lowest set bit of a mask (0 for 0): the shift of the field it selects. */
-const lowestBit = (mask: number) => (mask === 0 ? 0 : 31 - Math.clz32(mask & -mask))
 
 function reader(id: string): Reader {
   const r = READERS[id]

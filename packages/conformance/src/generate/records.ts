@@ -97,7 +97,6 @@ export function generateStreams(seed: number, count: number, options: StreamOpti
 type LinkedRule = Revision['rules'][number]
 
 const mask = (m: number) => m >>> 0
-const lowestBit = (m: number) => (m === 0 ? 0 : 31 - Math.clz32(m & -m))
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 /** Largest record length the revision can express. */
@@ -187,7 +186,7 @@ function buildRecord(rev: Revision, little: boolean, d: Draw, offset: number): B
   const w0 = ((type << (little ? tBits.le : tBits.be)) | (subtype << (little ? sBits.le : sBits.be))) >>> 0
   const idShift = rev.idShift
   const idMax = mask(rev.idMask) >>> idShift
-  const tiShift = lowestBit(rev.typeInfoMask)
+  const tiShift = rev.typeInfoShift
   const tiMax = mask(rev.typeInfoMask) >>> tiShift
   const watchId = d.watchId % (idMax + 1)
   const typeInfo = d.typeInfo % (tiMax + 1)
