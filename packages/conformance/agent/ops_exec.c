@@ -15,6 +15,7 @@
 #include "children.h"
 #include "errnames.h"
 #include "steps.h"
+#include "watchq-ops.h"
 
 op_fn op_spawn, op_wait_output, op_wait_exit, op_output, op_kill;
 
@@ -280,12 +281,14 @@ void op_output(struct ctx *c, const struct jval *step, struct result *r)
 	r->ret = (int64_t)ch->out[which].data.len;
 }
 
+/* The signals the spec allows (PROGRAM_SIGNALS, through the generated watchq-ops.h). */
 static const struct {
 	const char *name;
 	int sig;
 } SIGNALS[] = {
-	{ "SIGHUP", SIGHUP },   { "SIGINT", SIGINT },   { "SIGQUIT", SIGQUIT }, { "SIGKILL", SIGKILL },  { "SIGUSR1", SIGUSR1 },
-	{ "SIGUSR2", SIGUSR2 }, { "SIGTERM", SIGTERM }, { "SIGCONT", SIGCONT }, { "SIGSTOP", SIGSTOP },
+#define X(sig) { #sig, sig },
+	WATCHQ_PROGRAM_SIGNALS(X)
+#undef X
 };
 
 /* How long kill(SIGSTOP) waits for the program to be stopped. */
@@ -302,8 +305,7 @@ void op_kill(struct ctx *c, const struct jval *step, struct result *r)
 		if (json_is_str(name, SIGNALS[i].name))
 			sig = SIGNALS[i].sig;
 	if (!sig) {
-		result_error(r, "argument signal: expected one of SIGHUP, SIGINT, SIGQUIT, SIGKILL, SIGUSR1, SIGUSR2, "
-				"SIGTERM, SIGCONT, SIGSTOP");
+		result_error(r, "argument signal: expected one of " WATCHQ_PROGRAM_SIGNAL_NAMES);
 		return;
 	}
 	/* Reaped: its pid may belong to someone else by now. */

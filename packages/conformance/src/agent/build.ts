@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cHeader, OPS, type Revision, revision } from '@watchq/spec'
+import { cHeader, OPS, PROGRAM_SIGNALS, type Revision, revision } from '@watchq/spec'
 import { compileCached, contentHash, ensureCompiler } from '../compile-cached.js'
 import { VERSION } from '../version.js'
 
@@ -49,7 +49,7 @@ export function agentSourceDir(): string {
   throw new Error('cannot find the agent sources (agent/main.c) above this module')
 }
 
-/** watchq-ops.h: an X-macro of every op in the spec's OPS with its bind kind. */
+/** watchq-ops.h: X-macros of every op in the spec's OPS with its bind kind, and of PROGRAM_SIGNALS. */
 export function opsHeader(): string {
   const lines = [...OPS.values()].map((o) => {
     if (!/^[a-z_][a-z0-9_]*$/.test(o.op)) throw new Error(`op name "${o.op}" is not a C identifier`)
@@ -66,6 +66,12 @@ export function opsHeader(): string {
     ...lines,
     '',
     `#define WATCHQ_OP_COUNT ${OPS.size}`,
+    '',
+    '/* X(SIGNAL) for every signal a case may send to its programs (the kill op). */',
+    '#define WATCHQ_PROGRAM_SIGNALS(X) \\',
+    ...PROGRAM_SIGNALS.map((sig) => `\tX(${sig}) \\`),
+    '',
+    `#define WATCHQ_PROGRAM_SIGNAL_NAMES "${PROGRAM_SIGNALS.join(', ')}"`,
     '',
     '#endif',
     '',

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type ImplementationInfo, type Observation, PROGRAM_OPS } from '@watchq/spec'
+import { type ImplementationInfo, type Observation, PROGRAM_OPS, PROGRAM_SIGNALS } from '@watchq/spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caseTimeoutMs } from '../../src/runner/wire.js'
 import type { Connection } from '../../src/transport/transport.js'
@@ -147,6 +147,14 @@ describe('spawn, wait_exit and output', () => {
   it('only the case’s own programs: any other pid is refused', async () => {
     const obs = await observe([{ op: 'kill', proc: process.pid, signal: 'SIGTERM' }])
     expect(obs[0]!.error).toMatch(new RegExp(`${process.pid} is not a program this case started`))
+  })
+
+  it('kill takes only the spec’s signals, and says which', async () => {
+    const obs = await observe([
+      { op: 'spawn', argv: ['sleep', '30'], bind: '$p' },
+      { op: 'kill', proc: '$p', signal: 'SIGSEGV' },
+    ])
+    expect(obs[1]!.error).toBe(`step 1 (kill): argument signal: expected one of ${PROGRAM_SIGNALS.join(', ')}`)
   })
 })
 
