@@ -27,15 +27,12 @@
 
 static struct child table[CHILDREN_MAX];
 
-/* PATH when the case gives none (the usual Debian one). */
-static const char DEFAULT_PATH[] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
 static const char *path_of(char *const envp[])
 {
 	for (size_t i = 0; envp[i]; i++)
 		if (strncmp(envp[i], "PATH=", 5) == 0)
 			return envp[i] + 5;
-	return DEFAULT_PATH;
+	return CHILD_DEFAULT_PATH;
 }
 
 /* In the child: everything above stderr closes at exec (the case's pipes, its answer pipe). */

@@ -33,6 +33,10 @@ struct child {
 	struct child_stream out[2];
 };
 
+/* The PATH of a program started without an environment, and where a bare name is looked up when
+ * the environment has no PATH (the usual Debian one). */
+#define CHILD_DEFAULT_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
 /* Starts argv[0] (a path, or a name looked up in the PATH of `envp`) with stdin on /dev/null and
  * stdout/stderr on new pipes, in its own process group. Returns the child, or NULL with errno set:
  * the reason execve failed in the child (ENOENT, EACCES, …), EAGAIN when CHILDREN_MAX are

@@ -24,7 +24,7 @@ op_fn op_spawn, op_wait_output, op_wait_exit, op_output, op_kill;
 #define PROBE_INTERVAL_MS 20
 #define MAX_WAIT_MS 600000
 
-static char *const DEFAULT_ENV[] = { "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", NULL };
+static char *const DEFAULT_ENV[] = { "PATH=" CHILD_DEFAULT_PATH, NULL };
 
 /* A NULL-terminated array of strings from a JSON array of strings; handles become decimal. */
 static char **string_vector(struct ctx *c, const struct jval *arr, const char *name, bool handles, struct result *r)
