@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { REVISION_IDS, type Revision, revision, type StructTable } from '@watchq/decoder'
+import { fixedPart, REVISION_IDS, type Revision, revision, type StructTable } from '@watchq/decoder'
 
 type Rule = Revision['rules'][number]
 
@@ -21,9 +21,6 @@ function cString(s: string): string {
 }
 
 const hex32 = (n: number) => `0x${(n >>> 0).toString(16).padStart(8, '0')}u`
-
-/** Bytes before a flexible member, or the whole struct (decode.ts's fixedPart). */
-const fixedPart = (rule: Rule, s: StructTable) => (rule.length.kind === 'flexible' ? rule.length.base : s.size)
 
 function structCName(id: string): string {
   return `wq_struct_${id.replace(/[^A-Za-z0-9]+/g, '_')}`

@@ -1,7 +1,7 @@
 // @watchq/decoder: Linux watch_queue notification records ⇄ bytes, for every UAPI revision.
 export { type Columns, decodeColumns, type RecordVisitor, scan } from './bulk.js'
 export { RecordCursor } from './cursor.js'
-export { type DecodeOptions, decode } from './decode.js'
+export { type DecodeOptions, decode, fixedPart } from './decode.js'
 export { type EncodeOptions, encode, type RecordInput } from './encode.js'
 export { DecodeError, type DecodeErrorCode, EncodeError } from './errors.js'
 export { decodeFilter, encodeFilter, type Filter, type FilterEntry, type FilterOptions } from './filter.js'

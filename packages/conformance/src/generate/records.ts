@@ -3,7 +3,7 @@
 // a decoder must report for them: it does not use the decoder or the encoder, so both can be
 // checked against it. A stream is records of every rule of the revision (plus unknown types and
 // records too short for their struct), and now and then one corruption (a cut, a zero length).
-import { REVISION_IDS, type Revision, revision, type StructTable } from '@watchq/decoder'
+import { fixedPart, REVISION_IDS, type Revision, revision, type StructTable } from '@watchq/decoder'
 import type { DecodedRecordJson } from '@watchq/spec'
 import fc from 'fast-check'
 
@@ -94,7 +94,6 @@ export function generateStreams(seed: number, count: number, options: StreamOpti
 
 // ---------------------------------------------------------------------------------------------
 
-type LinkedRule = Revision['rules'][number]
 
 const mask = (m: number) => m >>> 0
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
@@ -106,10 +105,6 @@ function maxLength(rev: Revision): number {
 }
 
 const roundUp = (n: number, unit: number) => Math.ceil(n / unit) * unit
-
-function fixedPart(rule: LinkedRule, s: StructTable): number {
-  return rule.length.kind === 'flexible' ? rule.length.base : s.size
-}
 
 /** A type value no rule of the revision covers (for unknown-type records). */
 function unknownType(rev: Revision, roll: number): number {
@@ -215,7 +210,8 @@ function buildRecord(rev: Revision, little: boolean, d: Draw, offset: number): B
   })
   if (!rule) return unknownJson('unknown-type')
 
-  // The struct the decoder picks: the largest whose fixed part the length covers.
+  // The struct the decoder must pick: the largest whose fixed part the length covers (worked out
+  // here, not with the decoder's pickStruct, which is what this checks).
   let s: StructTable | undefined
   for (const v of rule.structs) if (fixedPart(rule, v) <= length) s = v
   if (!s) return unknownJson('record-too-short')
