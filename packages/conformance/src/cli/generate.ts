@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { REVISION_IDS } from '@watchq/decoder'
 import { generateRecords } from '../generate/records.js'
+import { toHex } from '../hex.js'
 import { intOption } from './int-option.js'
 import { EXIT, type Io, UsageError } from './io.js'
 
@@ -77,7 +78,7 @@ export async function generateCommand(argv: string[], io: Io): Promise<number> {
   if (format === 'hex') {
     if ('records' in stream.expected)
       for (const r of stream.expected.records) {
-        text += `${Buffer.from(stream.bytes.subarray(r.offset, r.offset + r.length)).toString('hex')}\n`
+        text += `${toHex(stream.bytes.subarray(r.offset, r.offset + r.length))}\n`
       }
   } else if (format === 'json') {
     if ('records' in stream.expected) for (const r of stream.expected.records) text += `${JSON.stringify(r)}\n`

@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { DecodeRequest, DecodeResponse } from '@watchq/spec'
 import { type Expected, type GeneratedStream, generateStreams, type StreamOptions } from '../generate/records.js'
+import { toHex } from '../hex.js'
 import type { DecoderEndpoint } from './endpoint.js'
 
 export interface CheckOptions extends StreamOptions {
@@ -78,7 +79,7 @@ export async function checkDecoders(o: CheckOptions): Promise<CheckResult> {
       seq: index,
       revision: stream.revision,
       endian: stream.endian,
-      hex: Buffer.from(stream.bytes).toString('hex'),
+      hex: toHex(stream.bytes),
     }
     for (const d of o.decoders) {
       if ((o.firstOnly ?? true) && failed.has(d.spec)) continue

@@ -6,6 +6,7 @@
 import { fixedPart, REVISION_IDS, type Revision, revision, type StructTable } from '@watchq/decoder'
 import type { DecodedRecordJson } from '@watchq/spec'
 import fc from 'fast-check'
+import { toHex } from '../hex.js'
 
 export type Endian = 'little' | 'big'
 
@@ -94,9 +95,7 @@ export function generateStreams(seed: number, count: number, options: StreamOpti
 
 // ---------------------------------------------------------------------------------------------
 
-
 const mask = (m: number) => m >>> 0
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
 
 /** Largest record length the revision can express. */
 function maxLength(rev: Revision): number {
@@ -205,7 +204,7 @@ function buildRecord(rev: Revision, little: boolean, d: Draw, offset: number): B
   })
   const unknownJson = (reason: string): Built => ({
     bytes,
-    json: { ...header('unknown'), reason, bytes: hex(bytes) },
+    json: { ...header('unknown'), reason, bytes: toHex(bytes) },
     label: `unknown(${reason})`,
   })
   if (!rule) return unknownJson('unknown-type')
@@ -254,7 +253,7 @@ function buildRecord(rev: Revision, little: boolean, d: Draw, offset: number): B
         if (f.offset + n > length) overran = true
         else {
           for (let i = 0; i < n; i++) bytes[f.offset + i] = (d.words[i % 8]! >>> (8 * (i & 3))) & 0xff
-          json[f.name] = hex(bytes.subarray(f.offset, f.offset + n))
+          json[f.name] = toHex(bytes.subarray(f.offset, f.offset + n))
         }
         break
       }

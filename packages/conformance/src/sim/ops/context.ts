@@ -95,7 +95,7 @@ export function hexBytes(v: unknown, name: string): Uint8Array {
 
 export const utf8 = (s: string | null): Uint8Array | null => (s === null ? null : new TextEncoder().encode(s))
 
-export const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')
+export { toHex } from '../../hex.js'
 
 /** {"ret": n} or {"errno": NAME}. */
 export function result(r: Sys<number>, extra: Partial<Observation> = {}): Observation {
