@@ -24,6 +24,24 @@ export function explainErrors(errors: readonly ErrorObject[], data: unknown, pre
     .map((p) => `${prefix + p.pointer || '/'}: ${p.message}${p.found ? ` (found ${briefJson(p.found.value)})` : ''}`)
 }
 
+/**
+ * One line of JSON held to `schema`: the value, or why not: `notJson`, or the schema's complaints
+ * (explainErrors' lines). For the answers of implementations and decoders.
+ */
+export function parseChecked<T>(
+  line: string,
+  schema: TSchema,
+): { readonly value: T } | { readonly notJson: true } | { readonly problems: string[] } {
+  let json: unknown
+  try {
+    json = JSON.parse(line)
+  } catch {
+    return { notJson: true }
+  }
+  const v = schemaValidator(schema)
+  return v(json) ? { value: json as T } : { problems: explainErrors(v.errors ?? [], json) }
+}
+
 export function explainSchemaErrors(file: string, errors: readonly ErrorObject[], data: unknown): string {
   const lines = explainErrors(errors, data)
   return `${file}: not valid:\n${lines.map((l) => `  at ${l}`).join('\n')}`

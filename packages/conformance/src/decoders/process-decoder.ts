@@ -1,7 +1,13 @@
 // A decoder in another process (any language) speaking the decoder protocol over stdio; answers
 // are held to the protocol's schemas, so a decoder that writes something else is named for it.
-import { DECODER_PROTOCOL_VERSION, type DecodeRequest, DecodeResponse, DecoderHelloResponse } from '@watchq/spec'
-import { explainErrors, schemaValidator } from '../cases/validate.js'
+import {
+  DECODER_PROTOCOL_VERSION,
+  type DecodeRequest,
+  DecodeResponse,
+  DecoderHelloResponse,
+  type TSchema,
+} from '@watchq/spec'
+import { parseChecked } from '../cases/validate.js'
 import { stdioConnector } from '../transport/stdio.js'
 import type { Connection } from '../transport/transport.js'
 import type { DecoderEndpoint } from './endpoint.js'
@@ -11,19 +17,12 @@ export const DECODER_TIMEOUT_MS = 10_000
 const cut = (line: string) => (line.length > 200 ? `${line.slice(0, 200)}…` : line)
 
 /** Parses and checks one answer line; throws an Error naming the decoder and the problem. */
-function answer<T>(spec: string, line: string, schema: Parameters<typeof schemaValidator>[0], what: string): T {
-  let json: unknown
-  try {
-    json = JSON.parse(line)
-  } catch {
-    throw new Error(`${spec} answered ${what} with a line that is not JSON: ${cut(line)}`)
-  }
-  const v = schemaValidator(schema)
-  if (!v(json))
-    throw new Error(
-      `${spec} answered ${what} out of protocol: ${explainErrors(v.errors ?? [], json).join('; ')}: ${cut(line)}`,
-    )
-  return json as T
+function answer<T>(spec: string, line: string, schema: TSchema, what: string): T {
+  const a = parseChecked<T>(line, schema)
+  if ('notJson' in a) throw new Error(`${spec} answered ${what} with a line that is not JSON: ${cut(line)}`)
+  if ('problems' in a)
+    throw new Error(`${spec} answered ${what} out of protocol: ${a.problems.join('; ')}: ${cut(line)}`)
+  return a.value
 }
 
 /** Starts `command` (with /bin/sh -c) and says hello. */

@@ -9,7 +9,7 @@ import {
   RunResponse,
   type WireStep,
 } from '@watchq/spec'
-import { explainErrors, schemaValidator } from '../cases/validate.js'
+import { parseChecked } from '../cases/validate.js'
 import type { Connection, Connector } from '../transport/transport.js'
 import { TransportError } from '../transport/transport.js'
 
@@ -86,16 +86,10 @@ export class Session {
     } catch (e) {
       return (e as Error).message
     }
-    let json: unknown
-    try {
-      json = JSON.parse(line)
-    } catch {
-      return `answered with a line that is not JSON: ${cut(line)}`
-    }
-    const v = schemaValidator(HelloResponse)
-    if (!v(json))
-      return `answered hello out of protocol: ${explainErrors(v.errors ?? [], json).join('; ')}: ${cut(line)}`
-    const info = (json as HelloResponse).implementation
+    const hello = parseChecked<HelloResponse>(line, HelloResponse)
+    if ('notJson' in hello) return `answered with a line that is not JSON: ${cut(line)}`
+    if ('problems' in hello) return `answered hello out of protocol: ${hello.problems.join('; ')}: ${cut(line)}`
+    const info = hello.value.implementation
     if (this.info && JSON.stringify(this.info) !== JSON.stringify(info))
       return `after a restart it describes itself differently (${JSON.stringify(info)})`
     this.info = info
@@ -131,20 +125,10 @@ export class Session {
       await this.drop() // its stream may be out of step now
       return { kind: 'errored', reason, line: cut(line) }
     }
-    let json: unknown
-    try {
-      json = JSON.parse(line)
-    } catch {
-      return bad('the implementation answered with a line that is not JSON')
-    }
-    const v = schemaValidator(RunResponse)
-    if (!v(json))
-      return bad(
-        `the answer is out of protocol: ${explainErrors(v.errors ?? [], json)
-          .slice(0, 3)
-          .join('; ')}`,
-      )
-    const r = json as RunResponse
+    const answer = parseChecked<RunResponse>(line, RunResponse)
+    if ('notJson' in answer) return bad('the implementation answered with a line that is not JSON')
+    if ('problems' in answer) return bad(`the answer is out of protocol: ${answer.problems.slice(0, 3).join('; ')}`)
+    const r = answer.value
     if (r.seq !== seq) return bad(`the answer has seq ${r.seq}; the request had seq ${seq}`)
     if ('observations' in r) return { kind: 'observed', observations: r.observations }
     if ('skipped' in r) return { kind: 'skipped', reason: r.skipped }
