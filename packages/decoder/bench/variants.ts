@@ -214,7 +214,10 @@ export function cursorApi(bytes: Uint8Array): Checked {
   return { records, checksum: sum >>> 0 }
 }
 
-/** The bulk API, walker (openWalker: generated for the layout): the offset in the caller's loop, payload via `u32`. */
+/**
+ * The bulk API, walker (openWalker: generated for the layout): the offset in the caller's loop; the
+ * loop checks the length, as the C loop does, and reads the key payload with `word`.
+ */
 export function walkerApi(bytes: Uint8Array): Checked {
   const w = openWalker(bytes, OPTS)
   let records = 0
@@ -223,7 +226,7 @@ export function walkerApi(bytes: Uint8Array): Checked {
     const type = w.type(at)
     sum =
       type === 1 && w.length(at) >= 16
-        ? addWalker(sum, type, w.subtype(at), w.u32(at, 8), w.u32(at, 12))
+        ? addWalker(sum, type, w.subtype(at), w.word(at, 8), w.word(at, 12))
         : addWalker(sum, type, w.subtype(at), 0, 0)
     records++
   }

@@ -389,11 +389,14 @@ export function walkersSource(): string {
         `    return (${info} & 0x${tiMask.toString(16)}) >>> ${lowestBit(tiMask)}`,
         '  }',
         '  override u32(at: number, rel: number): number {',
-        '    if (rel + 4 > this.length(at)) return 0',
-        '    const p = at + rel',
+        '    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)',
+        '  }',
+        '  override word(at: number, rel: number): number {',
+        // With `rel` a literal at the call site, V8 folds `rel & 3` and `rel >>> 2`, and `at & 3` is
+        // the test already made for the header: an aligned read costs one add and a bounds check.
         words
-          ? '    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)'
-          : `    return this._view.getUint32(p, ${k.little})`,
+          ? '    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)'
+          : `    return this._view.getUint32(at + rel, ${k.little})`,
         '  }',
         ...(words
           ? ['  private _slow(p: number): number {', `    return this._view.getUint32(p, ${k.little})`, '  }']

@@ -12,6 +12,9 @@ import { RecordWalker } from './walker.js'
  *     const w = openWalker(bytes, { endian: 'little' })
  *     for (let at = w.first(); at !== -1; at = w.next(at))
  *       if (w.type(at) === 1) use(w.subtype(at), w.u32(at, 8), w.u32(at, 12)) // key: keyId, aux
+ *
+ * `word(at, rel)` reads like `u32` without checking `rel` against the record's length, for loops
+ * that check `length(at)` themselves (the fastest way to the payload).
  */
 export function openWalker(bytes: Uint8Array, opts: DecodeOptions = {}): RecordWalker {
   const endian = opts.endian ?? HOST_ENDIAN

@@ -69,9 +69,19 @@ export class RecordWalker {
     return (this._word(at + 4) & this._r.rev.typeInfoMask) >>> this._r.rev.typeInfoShift
   }
 
-  /** The u32 at byte `rel` of the record at `at` (8 and 12: keyId and aux of a key record); 0 past its end. */
+  /** The u32 at byte `rel` of the record at `at` (8 and 12: keyId and aux of a key record); 0 outside the record. */
   u32(at: number, rel: number): number {
-    return rel + 4 > this.length(at) ? 0 : this._word(at + rel)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this._word(at + rel)
+  }
+
+  /**
+   * The u32 at byte `rel` of the record at `at` without `u32`'s check against the record's length,
+   * for loops that check `length(at)` themselves, as C consumers check `len >= sizeof(struct …)`
+   * before reading. `rel` must be in 0…length(at) − 4; outside the record the result is not
+   * defined (the bytes of the next record, or not a number past the end of the input).
+   */
+  word(at: number, rel: number): number {
+    return this._word(at + rel)
   }
 
   /** The u64 at byte `rel` of the record at `at` (8: the object id of a 16-byte removal); 0n past its end. */

@@ -19,6 +19,8 @@ const FIELDS = [
   'typeInfo',
   'u32@8',
   'u32@12',
+  'word@8',
+  'word@12',
   'u64@8',
 ] as const
 
@@ -36,6 +38,9 @@ function walk(w: RecordWalker): Walk {
         w.typeInfo(at),
         w.u32(at, 8),
         w.u32(at, 12),
+        // word() is for loops that check the length first, as this one does
+        w.length(at) >= 12 ? w.word(at, 8) : 0,
+        w.length(at) >= 16 ? w.word(at, 12) : 0,
         w.u64(at, 8),
       ])
     return records
@@ -103,7 +108,27 @@ describe('openWalker', () => {
     const second = w.next(w.first())
     expect(second).toBe(9)
     expect([w.type(second), w.subtype(second), w.u32(second, 8), w.u32(second, 12)]).toEqual([1, 1, 0x01020304, 5])
+    expect([w.word(second, 8), w.word(second, 12)]).toEqual([0x01020304, 5])
     expect(w.next(second)).toBe(-1)
+  })
+
+  it('u32 reads 0 outside the record, on both sides, in every walker class', () => {
+    const key = encode([{ kind: 'key', event: 'updated', keyId: 0x01020304, aux: 5 }], { endian: 'little' })
+    const bytes = new Uint8Array(32)
+    bytes.set(key)
+    bytes.set(key, 16)
+    const odd = new Uint8Array(33).subarray(1)
+    odd.set(bytes)
+    for (const w of [
+      openWalker(bytes, { endian: 'little' }),
+      openWalker(odd, { endian: 'little' }),
+      new RecordWalker(bytes, { endian: 'little' }),
+    ]) {
+      const second = w.next(w.first())
+      expect([w.u32(second, -4), w.u32(second, -8), w.u32(second, 12), w.u32(second, 13), w.u32(second, 16)]).toEqual([
+        0, 0, 5, 0, 0,
+      ])
+    }
   })
 
   it('throws the DecodeError decode() throws, at the same offset', () => {

@@ -27,9 +27,10 @@ class WalkerUnits8Mask1f8Idff000000LEWords extends RecordWalker {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, true)
@@ -70,9 +71,10 @@ class WalkerUnits8Mask1f8Idff000000LEView extends RecordWalker {
     return (this._view.getUint32(at + 4, true) & 0xff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return this._view.getUint32(p, true)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return this._view.getUint32(at + rel, true)
   }
   protected override _check(at: number): number {
     const end = this._end
@@ -110,9 +112,10 @@ class WalkerUnits8Mask1f8Idff000000BEWords extends RecordWalker {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, false)
@@ -153,9 +156,10 @@ class WalkerUnits8Mask1f8Idff000000BEView extends RecordWalker {
     return (this._view.getUint32(at + 4, false) & 0xff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return this._view.getUint32(p, false)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return this._view.getUint32(at + rel, false)
   }
   protected override _check(at: number): number {
     const end = this._end
@@ -193,9 +197,10 @@ class WalkerUnits8Mask3fIdff00LEWords extends RecordWalker {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, true)
@@ -236,9 +241,10 @@ class WalkerUnits8Mask3fIdff00LEView extends RecordWalker {
     return (this._view.getUint32(at + 4, true) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return this._view.getUint32(p, true)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return this._view.getUint32(at + rel, true)
   }
   protected override _check(at: number): number {
     const end = this._end
@@ -276,9 +282,10 @@ class WalkerUnits8Mask3fIdff00BEWords extends RecordWalker {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, false)
@@ -319,9 +326,10 @@ class WalkerUnits8Mask3fIdff00BEView extends RecordWalker {
     return (this._view.getUint32(at + 4, false) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return this._view.getUint32(p, false)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return this._view.getUint32(at + rel, false)
   }
   protected override _check(at: number): number {
     const end = this._end
@@ -359,9 +367,10 @@ class WalkerBytesMask7fIdff00LEWords extends RecordWalker {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, true)
@@ -402,9 +411,10 @@ class WalkerBytesMask7fIdff00LEView extends RecordWalker {
     return (this._view.getUint32(at + 4, true) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return this._view.getUint32(p, true)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return this._view.getUint32(at + rel, true)
   }
   protected override _check(at: number): number {
     const end = this._end
@@ -442,9 +452,10 @@ class WalkerBytesMask7fIdff00BEWords extends RecordWalker {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return (p & 3) === 0 ? this._words![p >>> 2]! : this._slow(p)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, false)
@@ -485,9 +496,10 @@ class WalkerBytesMask7fIdff00BEView extends RecordWalker {
     return (this._view.getUint32(at + 4, false) & 0xffff0000) >>> 16
   }
   override u32(at: number, rel: number): number {
-    if (rel + 4 > this.length(at)) return 0
-    const p = at + rel
-    return this._view.getUint32(p, false)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
+  }
+  override word(at: number, rel: number): number {
+    return this._view.getUint32(at + rel, false)
   }
   protected override _check(at: number): number {
     const end = this._end

@@ -24,9 +24,14 @@ export type Field =
   | 'typeInfo'
   | 'u32@8'
   | 'u32@12'
+  | 'word@8'
+  | 'word@12'
   | 'u64@8'
 
-/** decode()'s view of `bytes`: per record the `fields` asked for, payload words 0 past the record's end. */
+/**
+ * decode()'s view of `bytes`: per record the `fields` asked for, payload words 0 past the record's end
+ * (`word@…` are read only inside the record by the caller, 0 otherwise: the same numbers).
+ */
 export function viaDecode(
   bytes: Uint8Array,
   opts: { revision: string; endian: 'little' | 'big' },
@@ -39,8 +44,10 @@ export function viaDecode(
       fields.map((f) => {
         switch (f) {
           case 'u32@8':
-          case 'u32@12': {
-            const rel = f === 'u32@8' ? 8 : 12
+          case 'u32@12':
+          case 'word@8':
+          case 'word@12': {
+            const rel = f.endsWith('@8') ? 8 : 12
             return rel + 4 > r.length ? 0 : view.getUint32(r.offset + rel, little)
           }
           case 'u64@8':
