@@ -1,7 +1,7 @@
 // The record union narrows on `kind`; u64 fields are bigint; decoded records are valid encoder input.
 import { expectTypeOf, test } from 'vitest'
-import type { RecordInput, WatchRecord } from '../src/index.js'
-import { decode } from '../src/index.js'
+import type { RecordInput, RecordWalker, WatchRecord } from '../src/index.js'
+import { decode, openWalker } from '../src/index.js'
 
 test('narrowing on kind', () => {
   const recs = decode(new Uint8Array(0))
@@ -23,4 +23,16 @@ test('narrowing on kind', () => {
 
 test('decoded records are encoder input', () => {
   expectTypeOf<WatchRecord>().toExtend<RecordInput>()
+})
+
+test('the walker reads numbers by offset, u64 as bigint', () => {
+  const w = openWalker(new Uint8Array(0), { endian: 'little' })
+  expectTypeOf(w).toEqualTypeOf<RecordWalker>()
+  expectTypeOf(w.first()).toEqualTypeOf<number>()
+  expectTypeOf(w.next).parameters.toEqualTypeOf<[at: number]>()
+  expectTypeOf(w.word(0, 8)).toEqualTypeOf<number>()
+  expectTypeOf(w.u32(0, 8)).toEqualTypeOf<number>()
+  expectTypeOf(w.u64(0, 8)).toEqualTypeOf<bigint>()
+  // @ts-expect-error the payload offset is required
+  w.word(0)
 })
