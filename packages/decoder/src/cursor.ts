@@ -89,16 +89,16 @@ export class RecordCursor {
     return recordLengthAt(this._r, this._view, at, this._end, 0)
   }
 
-  /** The u32 at byte `rel` of the current record (8 and 12: keyId and aux of a key record); 0 past its end. */
+  /** The u32 at byte `rel` of the current record (8 and 12: keyId and aux of a key record); 0 outside the record. */
   u32(rel: number): number {
-    if (rel + 4 > this.length) return 0
+    if (rel < 0 || rel + 4 > this.length) return 0
     const p = this.offset + rel
     const words = this._words
     return words !== null && (p & 3) === 0 ? words[p >>> 2]! : this._view.getUint32(p, this._little)
   }
 
-  /** The u64 at byte `rel` of the current record (8: the object id of a 16-byte removal); 0n past its end. */
+  /** The u64 at byte `rel` of the current record (8: the object id of a 16-byte removal); 0n outside the record. */
   u64(rel: number): bigint {
-    return rel + 8 > this.length ? 0n : this._view.getBigUint64(this.offset + rel, this._little)
+    return rel < 0 || rel + 8 > this.length ? 0n : this._view.getBigUint64(this.offset + rel, this._little)
   }
 }

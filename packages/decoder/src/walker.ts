@@ -71,7 +71,7 @@ export class RecordWalker {
 
   /** The u32 at byte `rel` of the record at `at` (8 and 12: keyId and aux of a key record); 0 outside the record. */
   u32(at: number, rel: number): number {
-    return rel < 0 || rel + 4 > this.length(at) ? 0 : this._word(at + rel)
+    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
 
   /**
@@ -84,9 +84,9 @@ export class RecordWalker {
     return this._word(at + rel)
   }
 
-  /** The u64 at byte `rel` of the record at `at` (8: the object id of a 16-byte removal); 0n past its end. */
+  /** The u64 at byte `rel` of the record at `at` (8: the object id of a 16-byte removal); 0n outside the record. */
   u64(at: number, rel: number): bigint {
-    return rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, this._little)
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, this._little)
   }
 
   /** The u32 at byte offset `p` of the input, in the records' byte order. */

@@ -53,6 +53,18 @@ describe.each(combos)('$revision $endian', (opts) => {
   })
 })
 
+it('u32 and u64 read 0 outside the current record, on both sides, generated or generic', () => {
+  const key = encode([{ kind: 'key', event: 'updated', keyId: 0x01020304, aux: 5 }], { endian: 'little' })
+  const bytes = new Uint8Array(32)
+  bytes.set(key)
+  bytes.set(key, 16)
+  for (const c of [openCursor(bytes, { endian: 'little' }), new RecordCursor(bytes, { endian: 'little' })]) {
+    expect(c.next() && c.next()).toBe(true) // the second record: the first lies before it
+    expect([c.u32(-4), c.u32(-8), c.u32(12), c.u32(13), c.u32(16)]).toEqual([0, 0, 5, 0, 0])
+    expect([c.u64(-8), c.u64(9), c.u64(8)]).toEqual([0n, 0n, (5n << 32n) | 0x01020304n])
+  }
+})
+
 it('openCursor reports unknown revisions and byte orders like decode()', () => {
   expect(() => openCursor(new Uint8Array(0), { revision: 'mmap-v9' })).toThrow(/unknown revision "mmap-v9"/)
   expect(() => openCursor(new Uint8Array(0), { endian: 'middle' as 'big' })).toThrow(/endian must be/)

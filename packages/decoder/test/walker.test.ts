@@ -112,7 +112,7 @@ describe('openWalker', () => {
     expect(w.next(second)).toBe(-1)
   })
 
-  it('u32 reads 0 outside the record, on both sides, in every walker class', () => {
+  it('u32 and u64 read 0 outside the record, on both sides, in every walker class', () => {
     const key = encode([{ kind: 'key', event: 'updated', keyId: 0x01020304, aux: 5 }], { endian: 'little' })
     const bytes = new Uint8Array(32)
     bytes.set(key)
@@ -128,6 +128,7 @@ describe('openWalker', () => {
       expect([w.u32(second, -4), w.u32(second, -8), w.u32(second, 12), w.u32(second, 13), w.u32(second, 16)]).toEqual([
         0, 0, 5, 0, 0,
       ])
+      expect([w.u64(second, -8), w.u64(second, 9), w.u64(second, 8)]).toEqual([0n, 0n, (5n << 32n) | 0x01020304n])
     }
   })
 
