@@ -8,16 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { Case } from '@watchq/spec'
+import { hostAgentConnector, readMetadata } from '@watchq/kernel'
+import type { Case, Connector } from '@watchq/spec'
 import { upsertMarkdownSection } from '../../../scripts/benchmarks-md.js'
-import { hostAgentConnector } from '../src/agent/host.js'
 import { type LoadedCase, loadCases } from '../src/cases/load.js'
 import { defaultCasesDir } from '../src/cli/run.js'
 import { ReportMemory } from '../src/report/write.js'
 import { runSuite } from '../src/runner/run.js'
-import type { Connector } from '../src/transport/transport.js'
 import { vmImplConnector } from '../src/transport/vm-impl.js'
-import { readMetadata } from '../src/vm/kernel-image.js'
 
 const { values } = parseArgs({
   options: { steps: { type: 'string' }, rounds: { type: 'string' }, dry: { type: 'boolean' } },

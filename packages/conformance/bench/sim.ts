@@ -7,16 +7,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { SIM_PROFILES, serve, simulator } from '@watchq/sim'
+import type { Connector } from '@watchq/spec'
 import { upsertMarkdownSection } from '../../../scripts/benchmarks-md.js'
 import { loadCases } from '../src/cases/load.js'
 import { defaultCasesDir } from '../src/cli/run.js'
 import { ReportMemory } from '../src/report/write.js'
 import { runSuite } from '../src/runner/run.js'
-import { serve } from '../src/serve/server.js'
-import { SIM_PROFILES, simulator } from '../src/sim/index.js'
 import { parseImpl } from '../src/transport/connect.js'
 import { inProcessConnector } from '../src/transport/in-process.js'
-import type { Connector } from '../src/transport/transport.js'
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' }, dry: { type: 'boolean' } } })
 const ROUNDS = Number(values.rounds ?? 7)

@@ -1,4 +1,7 @@
 // @watchq/conformance: the runner (cases in, report out), its transports and the `watchq` CLI.
+
+export type { Connection, Connector } from '@watchq/spec'
+export { TransportError } from '@watchq/spec'
 export { captureLines, captureToCase } from './cases/capture.js'
 export { caseProblems, type Loaded, type LoadedCase, loadCases } from './cases/load.js'
 export type { Io } from './cli/io.js'
@@ -16,6 +19,4 @@ export { type ConnectOptions, parseImpl } from './transport/connect.js'
 export { type InProcessImplementation, inProcessConnector } from './transport/in-process.js'
 export { socketConnector } from './transport/socket.js'
 export { stdioConnector } from './transport/stdio.js'
-export type { Connection, Connector } from './transport/transport.js'
-export { TransportError } from './transport/transport.js'
 export { VERSION } from './version.js'

@@ -1,2 +1,4 @@
-// The watchq version, named in reports and captures.
-export const VERSION = '0.1.0'
+// This package's version, named in reports, captures and hello answers: the one in package.json.
+import pkg from '../package.json' with { type: 'json' }
+
+export const VERSION: string = pkg.version

@@ -2,7 +2,7 @@
 // decoder protocol), each answer held to what the generator says the stream contains.
 import { parseArgs } from 'node:util'
 import { REVISION_IDS } from '@watchq/decoder'
-import { buildCDecoder } from '../decoders/c-decoder-build.js'
+import { buildCDecoder } from '@watchq/kernel'
 import { type CheckResult, checkDecoders } from '../decoders/check.js'
 import type { DecoderEndpoint } from '../decoders/endpoint.js'
 import { processDecoder } from '../decoders/process-decoder.js'
@@ -21,7 +21,7 @@ code and byte offset. All decoders see the same streams, so they are checked aga
 
 DECODER (default: ts c):
   ts            @watchq/decoder, in this process
-  c             our C reference decoder (packages/conformance/decoder-c, built with gcc on first use)
+  c             our C reference decoder (decoder-c/ of @watchq/kernel, built with gcc on first use)
   cmd:COMMAND   any program speaking the decoder protocol on stdin/stdout (run with /bin/sh -c);
                 schemas: "watchq spec schemas" → formats/decoder-protocol/*.json
 

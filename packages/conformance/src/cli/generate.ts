@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { REVISION_IDS } from '@watchq/decoder'
+import { toHex } from '@watchq/spec'
 import { generateRecords } from '../generate/records.js'
-import { toHex } from '../hex.js'
 import { intOption } from './int-option.js'
 import { EXIT, type Io, UsageError } from './io.js'
 

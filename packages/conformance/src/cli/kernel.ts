@@ -4,16 +4,22 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { kernelsDir } from '../vm/cache.js'
-import { buildKernel } from '../vm/kernel-build.js'
-import { isKernelVersion, isVmArch, KERNEL_VERSIONS, readMetadata, VM_ARCHES } from '../vm/kernel-image.js'
+import {
+  buildKernel,
+  isKernelVersion,
+  isVmArch,
+  KERNEL_VERSIONS,
+  kernelsDir,
+  readMetadata,
+  VM_ARCHES,
+} from '@watchq/kernel'
 import { EXIT, type Io, UsageError } from './io.js'
 
 export const KERNEL_HELP = `Usage: watchq kernel build <${KERNEL_VERSIONS.join('|')}> [--arch ${VM_ARCHES.join('|')}] [--jobs N]
        watchq kernel list
 
 build   Installs Debian's linux-source-<version> and the build tools (apt-get; root or sudo), builds
-        tinyconfig plus packages/conformance/vm/*.fragment (KEYS, WATCH_QUEUE, KEY_NOTIFICATIONS,
+        tinyconfig plus the vm/*.fragment files of @watchq/kernel (KEYS, WATCH_QUEUE, KEY_NOTIFICATIONS,
         serial console, initramfs, …), checks every fragment option made it into .config, and
         caches the image under \${XDG_CACHE_HOME:-~/.cache}/watchq/kernels/<version>-<arch>-<config hash>/.
         A cached build returns at once. s390x is built with gcc-s390x-linux-gnu (big-endian).

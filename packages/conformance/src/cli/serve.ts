@@ -1,8 +1,7 @@
 // `watchq serve`: the simulator as a daemon, for implementations of the runner in other languages,
 // or to run the suite against it over a socket. Runs until interrupted.
 import { parseArgs } from 'node:util'
-import { isLoopback, parseListen, serve } from '../serve/server.js'
-import { SIM_PROFILES, simulator } from '../sim/index.js'
+import { isLoopback, parseListen, SIM_PROFILES, serve, simulator } from '@watchq/sim'
 import { EXIT, type Io, UsageError } from './io.js'
 
 export const SERVE_HELP = `Usage: watchq serve --listen unix:PATH|tcp:PORT|tcp:HOST:PORT [--profile P] [--max-connections N]

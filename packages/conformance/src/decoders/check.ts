@@ -3,8 +3,8 @@
 // offset). Decoders are thereby also checked against each other on the same streams.
 import { isDeepStrictEqual } from 'node:util'
 import type { DecodeRequest, DecodeResponse } from '@watchq/spec'
+import { toHex } from '@watchq/spec'
 import { type Expected, type GeneratedStream, generateStreams, type StreamOptions } from '../generate/records.js'
-import { toHex } from '../hex.js'
 import type { DecoderEndpoint } from './endpoint.js'
 
 export interface CheckOptions extends StreamOptions {

@@ -1,5 +1,7 @@
 // A decoder in another process (any language) speaking the decoder protocol over stdio; answers
 // are held to the protocol's schemas, so a decoder that writes something else is named for it.
+
+import type { Connection } from '@watchq/spec'
 import {
   DECODER_PROTOCOL_VERSION,
   type DecodeRequest,
@@ -9,7 +11,6 @@ import {
 } from '@watchq/spec'
 import { parseChecked } from '../cases/validate.js'
 import { stdioConnector } from '../transport/stdio.js'
-import type { Connection } from '../transport/transport.js'
 import type { DecoderEndpoint } from './endpoint.js'
 
 export const DECODER_TIMEOUT_MS = 10_000

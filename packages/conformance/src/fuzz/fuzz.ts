@@ -3,12 +3,11 @@
 // expectations are what implementation A did.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Case, ImplementationInfo } from '@watchq/spec'
+import type { Case, Connector, ImplementationInfo } from '@watchq/spec'
 import fc from 'fast-check'
 import { captureLines, captureToCase } from '../cases/capture.js'
 import { RestartBudget, type RunOutcome, Session } from '../runner/session.js'
 import { wireSteps } from '../runner/wire.js'
-import type { Connector } from '../transport/transport.js'
 import { compareRuns, runBoth } from './differential.js'
 import { type AbstractOp, program, toSteps } from './program.js'
 

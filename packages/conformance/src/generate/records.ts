@@ -5,8 +5,8 @@
 // records too short for their struct), and now and then one corruption (a cut, a zero length).
 import { fixedPart, REVISION_IDS, type Revision, revision, type StructTable } from '@watchq/decoder'
 import type { DecodedRecordJson } from '@watchq/spec'
+import { toHex } from '@watchq/spec'
 import fc from 'fast-check'
-import { toHex } from '../hex.js'
 
 export type Endian = 'little' | 'big'
 

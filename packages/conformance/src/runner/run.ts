@@ -2,11 +2,10 @@
 // written as soon as it is known; a crashed or stuck implementation costs its case, not the run.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { ImplementationInfo, ReportResult, Status } from '@watchq/spec'
+import type { Connector, ImplementationInfo, ReportResult, Status } from '@watchq/spec'
 import { captureLines } from '../cases/capture.js'
 import type { LoadedCase } from '../cases/load.js'
 import type { ReportSink } from '../report/write.js'
-import type { Connector } from '../transport/transport.js'
 import { evaluate, type Verdict } from './evaluate.js'
 import { Expectations, isUnexpected } from './expectations.js'
 import { unmetRequirement } from './requirements.js'

@@ -1,17 +1,18 @@
 // One connection to an implementation, as the runner sees it: connect and say hello, send a case,
 // turn whatever comes back into an outcome. A connection that crashed, timed out or spoke out of
 // protocol is dropped; the next case reconnects and replays the hello (up to a shared limit).
+
+import type { Connection, Connector } from '@watchq/spec'
 import {
   HelloResponse,
   type ImplementationInfo,
   type Observation,
   PROTOCOL_VERSION,
   RunResponse,
+  TransportError,
   type WireStep,
 } from '@watchq/spec'
 import { parseChecked } from '../cases/validate.js'
-import type { Connection, Connector } from '../transport/transport.js'
-import { TransportError } from '../transport/transport.js'
 
 export type RunOutcome =
   | { readonly kind: 'observed'; readonly observations: Observation[] }

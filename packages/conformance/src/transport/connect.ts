@@ -1,11 +1,10 @@
 // From what the user wrote after `--impl` to a connector: the one place that knows the spec forms.
-import { hostAgentConnector } from '../agent/host.js'
-import { DEFAULT_SIM_PROFILE, SIM_PROFILES, simulator } from '../sim/index.js'
-import { VM_FORMS } from '../vm/vm-spec.js'
+import { hostAgentConnector, VM_FORMS } from '@watchq/kernel'
+import { DEFAULT_SIM_PROFILE, SIM_PROFILES, simulator } from '@watchq/sim'
+import type { Connector } from '@watchq/spec'
 import { inProcessConnector } from './in-process.js'
 import { type SocketOptions, socketConnector } from './socket.js'
 import { type StdioOptions, stdioConnector } from './stdio.js'
-import type { Connector } from './transport.js'
 import { vmImplConnector } from './vm-impl.js'
 
 export type ConnectOptions = StdioOptions &

@@ -1,13 +1,15 @@
 // An implementation that lives in the runner's own process (the simulator, test doubles). Every
 // request and reply goes through JSON text, so the runner parses and validates exactly what it
 // would from a process, and a `handle` that throws is treated as a crash, not as a runner error.
-import { MAX_LINE_BYTES } from '@watchq/spec'
-import { type Connection, type Connector, TransportError } from './transport.js'
+import {
+  type Connection,
+  type Connector,
+  type InProcessImplementation,
+  MAX_LINE_BYTES,
+  TransportError,
+} from '@watchq/spec'
 
-export interface InProcessImplementation {
-  /** Gets each request as parsed JSON; returns the reply object (or a promise of it). */
-  handle(request: unknown): unknown | Promise<unknown>
-}
+export type { InProcessImplementation }
 
 export interface InProcessOptions {
   /** Default `in-process`. */

@@ -1,10 +1,14 @@
 // `unix:PATH` and `tcp:HOST:PORT`: the implementation is a daemon that is already running; each
 // connection is one session of the same JSON-lines protocol. There is no stderr to collect.
 import { connect as netConnect, type Socket } from 'node:net'
-import { MAX_LINE_BYTES } from '@watchq/spec'
-import { LineConnection } from './line-connection.js'
-import { LineInbox } from './lines.js'
-import { type Connection, type Connector, TransportError } from './transport.js'
+import {
+  type Connection,
+  type Connector,
+  LineConnection,
+  LineInbox,
+  MAX_LINE_BYTES,
+  TransportError,
+} from '@watchq/spec'
 
 export type SocketAddress =
   | { readonly kind: 'unix'; readonly path: string }

@@ -3,11 +3,8 @@
 // connect, so that parsing the command line stays instant and a usage error never waits on make.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { buildAgent } from '../agent/build.js'
-import { readMetadata } from '../vm/kernel-image.js'
-import { type VmConnector, vmConnector } from '../vm/vm-connector.js'
-import { parseVmSpec, prepareKernel } from '../vm/vm-spec.js'
-import type { Connection, Connector } from './transport.js'
+import { buildAgent, parseVmSpec, prepareKernel, readMetadata, type VmConnector, vmConnector } from '@watchq/kernel'
+import type { Connection, Connector } from '@watchq/spec'
 
 export interface VmImplOptions {
   /** Build progress (apt, make, the agent's compiler). */

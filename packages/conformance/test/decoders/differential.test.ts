@@ -1,7 +1,8 @@
 // The C reference decoder and the TypeScript decoder on the same generated streams (every revision,
 // both byte orders, malformed streams too): both must answer exactly what the generator wrote.
+
+import { buildCDecoder } from '@watchq/kernel'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildCDecoder } from '../../src/decoders/c-decoder-build.js'
 import { checkDecoders } from '../../src/decoders/check.js'
 import type { DecoderEndpoint } from '../../src/decoders/endpoint.js'
 import { processDecoder } from '../../src/decoders/process-decoder.js'

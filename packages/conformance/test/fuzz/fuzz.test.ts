@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SIM_PROFILES, simulator } from '@watchq/sim'
 import type { Case } from '@watchq/spec'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +13,6 @@ import { fuzz } from '../../src/fuzz/fuzz.js'
 import { program, toSteps } from '../../src/fuzz/program.js'
 import { ReportMemory } from '../../src/report/write.js'
 import { runSuite } from '../../src/runner/run.js'
-import { SIM_PROFILES, simulator } from '../../src/sim/index.js'
 import { inProcessConnector } from '../../src/transport/in-process.js'
 
 const SEED = Number(process.env['FC_SEED'] ?? 20261122)

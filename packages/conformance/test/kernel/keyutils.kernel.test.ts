@@ -19,16 +19,22 @@
 // agent reads the records in the guest's byte order, so they are decoded with the endianness its
 // hello reports, which must be the arch's (and keyctl's own ELF byte order).
 import { decode, keyutilsLine } from '@watchq/decoder'
+import {
+  buildAgent,
+  debianPrograms,
+  type GuestPrograms,
+  KEYUTILS,
+  parseVmSpec,
+  prepareKernel,
+  type VmConnection,
+  vmConnector,
+} from '@watchq/kernel'
 import { type Case, type ImplementationInfo, type Observation, RunResponse } from '@watchq/spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildAgent } from '../../src/agent/build.js'
 import { caseProblems } from '../../src/cases/load.js'
 import { schemaValidator } from '../../src/cases/validate.js'
 import { evaluate } from '../../src/runner/evaluate.js'
 import { wireSteps } from '../../src/runner/wire.js'
-import { debianPrograms, type GuestPrograms, KEYUTILS } from '../../src/vm/guest-programs.js'
-import { type VmConnection, vmConnector } from '../../src/vm/vm-connector.js'
-import { parseVmSpec, prepareKernel } from '../../src/vm/vm-spec.js'
 
 const KERNELS = ['x86_64-6.1', 'x86_64-6.12', 's390x-6.1'] as const
 

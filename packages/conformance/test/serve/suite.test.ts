@@ -3,13 +3,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SIM_PROFILES, serve, simulator } from '@watchq/sim'
 import { describe, expect, it } from 'vitest'
 import { loadCases } from '../../src/cases/load.js'
 import { defaultCasesDir } from '../../src/cli/run.js'
 import { ReportMemory } from '../../src/report/write.js'
 import { runSuite } from '../../src/runner/run.js'
-import { serve } from '../../src/serve/server.js'
-import { SIM_PROFILES, simulator } from '../../src/sim/index.js'
 import { parseImpl } from '../../src/transport/connect.js'
 
 const cases = loadCases([defaultCasesDir()]).cases

@@ -1,6 +1,7 @@
 // The TransportError a promise rejects with (the test fails if it resolves or rejects otherwise).
+
+import { TransportError } from '@watchq/spec'
 import { expect } from 'vitest'
-import { TransportError } from '../../src/transport/transport.js'
 
 export async function failure(p: Promise<unknown>): Promise<TransportError> {
   const e = await p.then(

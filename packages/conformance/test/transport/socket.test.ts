@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import type { Connection } from '@watchq/spec'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { type SocketAddress, socketConnector } from '../../src/transport/socket.js'
-import type { Connection } from '../../src/transport/transport.js'
 import { failure } from '../support/failure.js'
 
 const FAKE = fileURLToPath(new URL('../fake-adapter/fake.mjs', import.meta.url))

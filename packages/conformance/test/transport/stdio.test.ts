@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { killLiveChildren } from '@watchq/kernel'
+import type { Connection } from '@watchq/spec'
 import { afterEach, describe, expect, it } from 'vitest'
-import { killLiveChildren, type StdioOptions, stdioConnector } from '../../src/transport/stdio.js'
-import type { Connection } from '../../src/transport/transport.js'
+import { type StdioOptions, stdioConnector } from '../../src/transport/stdio.js'
 import { failure } from '../support/failure.js'
 
 const FAKE = fileURLToPath(new URL('../fake-adapter/fake.mjs', import.meta.url))

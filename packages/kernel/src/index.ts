@@ -1,0 +1,26 @@
+// @watchq/kernel: the real kernel as an implementation. The C agent (agent/, built static for
+// each architecture), Linux built from Debian's sources with watch_queue (vm/*.fragment), an
+// initramfs with the agent as /init, QEMU, and the host-process layer all of these run on: one
+// reaper, one shutdown sequence, one exec helper, one cache.
+export * from './agent/build.js'
+export * from './agent/host.js'
+export * from './cache/cache.js'
+export * from './cache/compile-cached.js'
+export * from './decoder-c/build.js'
+export * from './process/exec.js'
+export * from './process/process-connection.js'
+export * from './process/reaper.js'
+export * from './process/stderr-tail.js'
+export * from './version.js'
+export * from './vm/apt.js'
+export * from './vm/elf.js'
+export * from './vm/fragments.js'
+export * from './vm/guest.js'
+export * from './vm/guest-programs.js'
+export * from './vm/initramfs.js'
+export * from './vm/kernel-build.js'
+export * from './vm/kernel-image.js'
+export * from './vm/kvm-health.js'
+export * from './vm/qemu.js'
+export * from './vm/vm-connector.js'
+export * from './vm/vm-spec.js'

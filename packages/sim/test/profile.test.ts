@@ -1,0 +1,46 @@
+// The simulated machines: what differs between 6.1 and 6.12, x86_64 and s390x.
+import { describe, expect, it } from 'vitest'
+import {
+  checkProfile,
+  endianOf,
+  kernelRelease,
+  openFlags,
+  pipesHonourNowait,
+  quotaFreedAtFinalPut,
+  SIM_PROFILES,
+} from '../src/profile.js'
+
+describe('profiles', () => {
+  it('cover the captured kernels and s390x on 6.12', () => {
+    expect(Object.keys(SIM_PROFILES).sort()).toEqual(['s390x-6.1', 's390x-6.12', 'x86_64-6.1', 'x86_64-6.12'])
+    expect(Object.values(SIM_PROFILES).map(kernelRelease)).toEqual(['6.12.117', '6.1.192', '6.1.192', '6.12.117'])
+  })
+
+  it('make s390x big-endian', () => {
+    expect(endianOf(SIM_PROFILES['s390x-6.1']!)).toBe('big')
+    expect(endianOf(SIM_PROFILES['x86_64-6.1']!)).toBe('little')
+  })
+
+  it('differ between 6.1 and 6.12 in RWF_NOWAIT on pipes (D1) and when the key quota comes back (D2)', () => {
+    const [v612, v61] = [SIM_PROFILES['x86_64-6.12']!, SIM_PROFILES['x86_64-6.1']!]
+    expect([pipesHonourNowait(v612), pipesHonourNowait(v61)]).toEqual([true, false])
+    expect([quotaFreedAtFinalPut(v612), quotaFreedAtFinalPut(v61)]).toEqual([true, false])
+  })
+
+  it('use the asm-generic open flags on both arches, O_NOTIFICATION_PIPE = O_EXCL = 0x80', () => {
+    expect(openFlags(SIM_PROFILES['s390x-6.1']!)).toEqual({
+      O_NOTIFICATION_PIPE: 0x80,
+      O_EXCL: 0x80,
+      O_TMPFILE: 0x410000,
+      O_CLOEXEC: 0x80000,
+      O_NONBLOCK: 0x800,
+      O_DIRECT: 0x4000,
+    })
+  })
+
+  it('need a power-of-two page of 4 KiB or more', () => {
+    expect(() => checkProfile({ version: '6.1', arch: 'x86_64', pageSize: 16384 })).not.toThrow()
+    expect(() => checkProfile({ version: '6.1', arch: 'x86_64', pageSize: 6000 })).toThrow(RangeError)
+    expect(() => checkProfile({ version: '5.4' as '6.1', arch: 'x86_64', pageSize: 4096 })).toThrow(RangeError)
+  })
+})
