@@ -13,7 +13,7 @@ import {
   type RecordPattern,
   type WireStep,
 } from '@watchq/spec'
-import { decodeObserved } from '../runner/compare.js'
+import { decodeObserved } from './observed.js'
 import { explainErrors, jsonErrorPosition, schemaValidator } from './validate.js'
 
 export interface CaptureMeta {

@@ -1,7 +1,7 @@
 // Checks a schema cannot express: handles used before they are bound, binds of the right shape,
 // outcomes that both succeed and fail.
 import { type Case, isRef, OPS } from '@watchq/spec'
-import { outcomes } from '../runner/compare.js'
+import { outcomes } from './outcomes.js'
 
 /** Ops whose observation carries bytes: what read() returned, what a program wrote. */
 const BYTES_OPS: ReadonlySet<string> = new Set(['read', 'wait_exit', 'output'])

@@ -2,8 +2,8 @@
 // found, one line each, instead of Ajv's error objects. Ajv (strict) compiles each schema once.
 
 import { createAjv, type ErrorObject, type TSchema, type ValidateFunction } from '@watchq/spec'
-import { briefJson } from '../json-pointer.js'
-import { schemaProblems } from '../schema-errors.js'
+import { briefJson } from '../schema/json-pointer.js'
+import { schemaProblems } from '../schema/schema-errors.js'
 
 const ajv = createAjv()
 const cache = new WeakMap<object, ValidateFunction>()

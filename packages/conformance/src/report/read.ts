@@ -13,8 +13,8 @@ import {
   type TSchema,
   type ValidateFunction,
 } from '@watchq/spec'
-import { briefJson, pointerSegments } from '../json-pointer.js'
-import { schemaProblems } from '../schema-errors.js'
+import { briefJson, pointerSegments } from '../schema/json-pointer.js'
+import { schemaProblems } from '../schema/schema-errors.js'
 
 export interface Report {
   /** Where the report came from (a file name), for messages and column headings. */

@@ -1,25 +1,18 @@
 // Compares one step's observation with its expectation. The first alternative that matches wins
 // and its new bindings are kept; when none matches, the mismatch of each is described in one line.
-import { DecodeError, decode, type JsonValue, recordToJson } from '@watchq/decoder'
-import { type Expectation, isRef, type Observation, type Outcome, type RecordPattern } from '@watchq/spec'
+import type { JsonValue } from '@watchq/decoder'
+import { canonicalHex, type Expectation, isRef, type Observation, type Outcome, type RecordPattern } from '@watchq/spec'
+import { type DecodeContext, decodeObserved } from '../cases/observed.js'
+import { outcomes } from '../cases/outcomes.js'
 import { type Bindings, matchValue } from './bindings.js'
 
-export interface DecodeContext {
-  readonly endian: 'little' | 'big'
-  readonly revision: string
-}
+export type { DecodeContext }
 
 export type Comparison =
   | { readonly ok: true }
   | { readonly ok: false; readonly what: string; readonly decoded?: JsonValue[] }
 
 const show = (v: unknown) => (typeof v === 'string' && !isRef(v) ? JSON.stringify(v) : String(v))
-
-/** The outcomes a step accepts: `anyOf` alternatives, each completed by the fields beside it. */
-export function outcomes(expect: Expectation): Outcome[] {
-  const { anyOf, ...common } = expect
-  return anyOf ? anyOf.map((alt) => ({ ...common, ...alt })) : [common]
-}
 
 export function compareStep(
   expect: Expectation | undefined,
@@ -75,37 +68,18 @@ function compareOutcome(want: Outcome, got: Observation, b: Bindings, ctx: Decod
     if (w !== g) return { ok: false, what: `expected revents ${w}, observed ${g}` }
   }
   if (want.bytes !== undefined) {
-    const w = normHex(want.bytes)
-    const g = got.bytes === undefined ? undefined : normHex(got.bytes)
+    const w = canonicalHex(want.bytes)
+    const g = got.bytes === undefined ? undefined : canonicalHex(got.bytes)
     if (w !== g) return { ok: false, what: `expected bytes ${w || '(none)'}, observed ${g ?? 'no bytes'}` }
   }
   if (want.records !== undefined) return compareRecords(want.records, got, b, ctx)
   return { ok: true }
 }
 
-export const normHex = (s: string) => s.replace(/\s+/g, '').toLowerCase()
-
 function boundNote(v: unknown, b: Bindings): string {
   if (!isRef(v)) return ''
   const have = b.get(v as string)
   return have === undefined ? '' : ` (= ${have})`
-}
-
-export function hexToBytes(hex: string): Uint8Array {
-  const h = normHex(hex)
-  const out = new Uint8Array(h.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(i * 2, i * 2 + 2), 16)
-  return out
-}
-
-/** Decodes observed bytes to JSON records, or says why they do not decode. */
-export function decodeObserved(hex: string, ctx: DecodeContext): { records: JsonValue[] } | { error: string } {
-  try {
-    return { records: decode(hexToBytes(hex), { endian: ctx.endian, revision: ctx.revision }).map(recordToJson) }
-  } catch (e) {
-    if (e instanceof DecodeError) return { error: `the observed bytes do not decode: ${e.message}` }
-    throw e
-  }
 }
 
 /** Patterns with `repeat` written out, one per record. */

@@ -1,6 +1,6 @@
 // What every op handler gets (the machine, the case process, the handles bound so far, the step),
 // how it reads its arguments the way the agent does, and how it says what happened.
-import { type Observation, SPECIAL_KEYRINGS } from '@watchq/spec'
+import { fromHex, type Observation, SPECIAL_KEYRINGS } from '@watchq/spec'
 import type { Sys } from '../errors.js'
 import { isErrno } from '../errors.js'
 import type { Kernel } from '../kernel.js'
@@ -90,7 +90,7 @@ export function hexBytes(v: unknown, name: string): Uint8Array {
   if (typeof v !== 'string') throw new StepError(`argument ${name}: expected hex digit pairs`)
   const s = v.replace(/\s+/g, '')
   if (s.length % 2 !== 0 || /[^0-9a-fA-F]/.test(s)) throw new StepError(`argument ${name}: expected hex digit pairs`)
-  return Uint8Array.from(Buffer.from(s, 'hex'))
+  return fromHex(s)
 }
 
 export const utf8 = (s: string | null): Uint8Array | null => (s === null ? null : new TextEncoder().encode(s))

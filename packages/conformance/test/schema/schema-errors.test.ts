@@ -2,8 +2,8 @@
 // unions reported by the matching branch only, deepest problem first, what was found.
 import { Type } from '@watchq/spec'
 import { describe, expect, it } from 'vitest'
-import { schemaValidator } from '../src/cases/validate.js'
-import { schemaProblems } from '../src/schema-errors.js'
+import { schemaValidator } from '../../src/cases/validate.js'
+import { schemaProblems } from '../../src/schema/schema-errors.js'
 
 const problems = (schema: Parameters<typeof schemaValidator>[0], data: unknown) => {
   const v = schemaValidator(schema)
