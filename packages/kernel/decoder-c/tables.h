@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Generated from @watchq/decoder by scripts/generate-c-decoder-tables.ts. Do not edit:
- * run `npm run generate:c-decoder -w @watchq/kernel`. */
+ * run `npm run generate -w @watchq/kernel`. */
 #ifndef WATCHQ_C_DECODER_TABLES_H
 #define WATCHQ_C_DECODER_TABLES_H
 

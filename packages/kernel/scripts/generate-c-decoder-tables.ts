@@ -1,6 +1,6 @@
 // Writes decoder-c/tables.h, the C reference decoder's revision tables, from @watchq/decoder's
 // linked tables (header bitfields, info masks, rules, struct fields). The C decoder holds no layout
-// of its own. Run: npm run generate:c-decoder -w @watchq/kernel
+// of its own. Run: npm run generate -w @watchq/kernel
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,7 +9,7 @@ import { fixedPart, REVISION_IDS, type Revision, revision, type StructTable } fr
 type Rule = Revision['rules'][number]
 
 export const C_TABLES_PATH = fileURLToPath(new URL('../decoder-c/tables.h', import.meta.url))
-export const C_TABLES_COMMAND = 'npm run generate:c-decoder -w @watchq/kernel'
+export const C_TABLES_COMMAND = 'npm run generate -w @watchq/kernel'
 
 const FIELD_TYPES: Readonly<Record<string, string>> = { u8: 'WQ_U8', u16: 'WQ_U16', u32: 'WQ_U32', u64: 'WQ_U64' }
 const FIELD_SIZES: Readonly<Record<string, number>> = { u8: 1, u16: 2, u32: 4, u64: 8 }

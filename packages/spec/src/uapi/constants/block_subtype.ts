@@ -1,5 +1,5 @@
 // enum block_notification_type (never merged); value 0 is unused.
-import { enumOf } from '../revisions/derive.js'
+import { enumOf } from './constant.js'
 
 export const BLOCK_SUBTYPES = enumOf('block_notification_type', [
   ['NOTIFY_BLOCK_ERROR_TIMEOUT', 1, 'Timeout error'],

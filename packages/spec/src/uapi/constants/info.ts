@@ -1,6 +1,7 @@
 // Bit layouts of watch_notification::info, one list per era.
-import { definesOf } from '../revisions/derive.js'
-import type { Constant } from '../revisions/revision.js'
+
+import type { Constant } from './constant.js'
+import { definesOf } from './constant.js'
 
 const flags = (): Constant[] =>
   definesOf(Array.from({ length: 8 }, (_, i) => [`WATCH_INFO_FLAG_${i}`, 0x1_0000 << i, `Type-specific flag bit ${i}`]))

@@ -1,6 +1,6 @@
 // ioctl numbers. `_IO(type, nr)` puts _IOC_NONE in the direction bits: 0 on asm-generic and
 // parisc, 1 (at bit 29) on alpha, mips, powerpc and sparc — checked against Debian's cross headers.
-import type { Constant, PerArchValue } from '../revisions/revision.js'
+import type { Constant, PerArchValue } from './constant.js'
 
 /** `_IO(type, nr)` on every constant arch. */
 export function ioctlIO(type: string, nr: number): PerArchValue {

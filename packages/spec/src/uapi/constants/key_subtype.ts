@@ -1,5 +1,5 @@
 // enum key_notification_subtype: unchanged in every revision that has keys.
-import { enumOf } from '../revisions/derive.js'
+import { enumOf } from './constant.js'
 
 export const KEY_SUBTYPES = enumOf('key_notification_subtype', [
   ['NOTIFY_KEY_INSTANTIATED', 0, 'Key was instantiated (aux is 0 or (u32)-errno)'],

@@ -1,5 +1,5 @@
 // keyctl operation numbers and capability bits for key watches.
-import type { Constant } from '../revisions/revision.js'
+import type { Constant } from './constant.js'
 
 export const KEYCTL_WATCH_KEY_V4: Constant = {
   name: 'KEYCTL_WATCH_KEY',

@@ -1,5 +1,5 @@
 // Numeric limits of the interface; kernel-internal names are kept where the kernel has them.
-import type { Constant } from '../revisions/revision.js'
+import type { Constant } from './constant.js'
 
 /** Mainline limits (kernel-semantics §12). None of these is in the UAPI header. */
 const limits: Constant[] = [

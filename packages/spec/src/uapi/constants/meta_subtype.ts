@@ -1,5 +1,5 @@
 // enum watch_meta_notification_subtype: the ring had SKIP at 0; the pipe renumbered REMOVAL to 0.
-import { enumOf } from '../revisions/derive.js'
+import { enumOf } from './constant.js'
 
 const TAG = 'watch_meta_notification_subtype'
 

@@ -1,6 +1,7 @@
 // Mount notification subtypes (never merged) and the info flags of the 2020 postings.
-import { enumOf } from '../revisions/derive.js'
-import type { Constant } from '../revisions/revision.js'
+
+import type { Constant } from './constant.js'
+import { enumOf } from './constant.js'
 
 export const MOUNT_SUBTYPES = enumOf('mount_notification_subtype', [
   ['NOTIFY_MOUNT_NEW_MOUNT', 0, 'New mount added'],

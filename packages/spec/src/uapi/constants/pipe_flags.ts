@@ -1,6 +1,6 @@
 // pipe2() flags that select a notification pipe. Values per arch are those of Debian's cross
 // UAPI headers (checked by test/uapi/cross-headers.test.ts).
-import type { Constant } from '../revisions/revision.js'
+import type { Constant } from './constant.js'
 
 /** pipe-v2 onward: O_NOTIFICATION_PIPE is O_EXCL. */
 export const O_NOTIFICATION_PIPE: Constant = {

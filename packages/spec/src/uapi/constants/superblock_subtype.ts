@@ -1,6 +1,7 @@
 // enum superblock_notification_type (never merged).
-import { enumOf } from '../revisions/derive.js'
-import type { Constant } from '../revisions/revision.js'
+
+import type { Constant } from './constant.js'
+import { enumOf } from './constant.js'
 
 export const SUPERBLOCK_SUBTYPES = enumOf('superblock_notification_type', [
   ['NOTIFY_SUPERBLOCK_READONLY', 0, 'Filesystem toggled between R/O and R/W'],

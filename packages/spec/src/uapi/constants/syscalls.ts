@@ -1,5 +1,5 @@
 // System calls that set watches, by signature; numbers differ per revision and arch.
-import type { Syscall } from '../revisions/revision.js'
+import type { Syscall } from './constant.js'
 
 type Extra = Pick<Syscall, 'confidence' | 'note'>
 

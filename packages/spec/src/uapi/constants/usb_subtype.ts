@@ -1,6 +1,7 @@
 // enum usb_notification_type (never merged): ver #3..#7 had bus events, ver #8 removed them.
-import { enumOf } from '../revisions/derive.js'
-import type { Constant } from '../revisions/revision.js'
+
+import type { Constant } from './constant.js'
+import { enumOf } from './constant.js'
 
 const TAG = 'usb_notification_type'
 

@@ -1,5 +1,5 @@
 // enum watch_notification_type, as it changed from revision to revision.
-import { enumOf } from '../revisions/derive.js'
+import { enumOf } from './constant.js'
 
 const TAG = 'watch_notification_type'
 

@@ -24,21 +24,6 @@ export function derive(base: Revision, delta: RevisionDelta): Revision {
   return Object.fromEntries(Object.entries(revision).filter(([, v]) => v !== undefined)) as Revision
 }
 
-/** Constants of an enum, in order, from `[name, value]` pairs. */
-export function enumOf(tag: string, entries: ReadonlyArray<readonly [string, number, string?]>): Constant[] {
-  return entries.map(([name, value, description]) => ({
-    name,
-    value,
-    enum: tag,
-    ...(description ? { description } : {}),
-  }))
-}
-
-/** #defines from `[name, value]` pairs. */
-export function definesOf(entries: ReadonlyArray<readonly [string, number, string?]>): Constant[] {
-  return entries.map(([name, value, description]) => ({ name, value, ...(description ? { description } : {}) }))
-}
-
 /** Marks every constant of a list with a confidence and note. */
 export function marked(list: Constant[], confidence: Constant['confidence'], note: string): Constant[] {
   return list.map((c) => ({ ...c, confidence, note }))

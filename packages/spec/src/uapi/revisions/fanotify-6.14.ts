@@ -1,4 +1,4 @@
-import { definesOf } from './derive.js'
+import { definesOf } from '../constants/constant.js'
 import type { Revision } from './revision.js'
 
 /** Linux 6.14: fanotify reports mount attach/detach; it covers what watch_mount was for. */
