@@ -1,7 +1,8 @@
 // `watchq run`: the suite against one implementation, a report as JSON lines, and a line for every
 // result that was not expected. Loads and validates every case before anything runs.
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { Connector, ReportResult, Status } from '@watchq/spec'
@@ -53,16 +54,25 @@ Examples:
   watchq summary watchq-report.jsonl
 `
 
-/** packages/fixtures/cases, found from this package's own directory (src/ or dist/). */
-export function defaultCasesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 5; i++) {
-    const pkg = join(dir, 'package.json')
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === '@watchq/conformance')
-      return resolve(dir, '../fixtures/cases')
-    dir = dirname(dir)
+/**
+ * The cases shipped in @watchq/fixtures, found by module resolution from `from` (this module by
+ * default), as an installed package finds its dependencies: in this repository that is the
+ * workspace link, once installed from npm the package in node_modules.
+ */
+export function defaultCasesDir(from: string | URL = import.meta.url): string {
+  let pkg: string
+  try {
+    pkg = createRequire(from).resolve('@watchq/fixtures/package.json')
+  } catch {
+    const where = dirname(from instanceof URL || from.startsWith('file:') ? fileURLToPath(from) : from)
+    throw new UsageError(
+      `no CASES given, and @watchq/fixtures (the shipped cases) is not installed: not found in node_modules from ${where} up`,
+    )
   }
-  throw new UsageError('no CASES given and packages/fixtures/cases not found next to this installation')
+  const dir = join(dirname(pkg), 'cases')
+  if (!existsSync(dir))
+    throw new UsageError(`no CASES given, and ${dir} (the cases of @watchq/fixtures) does not exist`)
+  return dir
 }
 
 export function selectCases(cases: readonly LoadedCase[], filters: readonly string[]): LoadedCase[] {

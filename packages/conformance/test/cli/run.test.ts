@@ -1,9 +1,12 @@
 // `watchq run`: exit codes, one line per unexpected result, the report file, and invalid cases
 // rejected before the implementation is even started.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { UsageError } from '../../src/cli/io.js'
+import { defaultCasesDir } from '../../src/cli/run.js'
 import { fakeImpl, SUITE } from '../support/fake.js'
 import { run } from '../support/run.js'
 
@@ -106,5 +109,32 @@ describe('watchq run without --impl', () => {
       /^watchq-sim \S+ on Linux 6\.12\.\d+ x86_64: \d+ passed, 0 failed, 0 errors, 0 crashed, 0 timed out, \d+ skipped — 0 unexpected/,
     )
     expect(r.code).toBe(0)
+  })
+})
+
+describe('the default cases', () => {
+  it('are those of @watchq/fixtures, found by module resolution', () => {
+    const dir = defaultCasesDir()
+    expect(dir).toBe(join(realpathSync(join(import.meta.dirname, '../../../fixtures')), 'cases'))
+    expect(readdirSync(dir)).toContain('keys')
+  })
+
+  it('are found from an installation in node_modules, as npm lays it out', () => {
+    const root = mkdtempSync(join(tmpdir(), 'watchq-installed-'))
+    const fixtures = join(root, 'node_modules/@watchq/fixtures')
+    mkdirSync(join(fixtures, 'cases'), { recursive: true })
+    writeFileSync(
+      join(fixtures, 'package.json'),
+      JSON.stringify({ name: '@watchq/fixtures', exports: { './package.json': './package.json' } }),
+    )
+    const cli = join(root, 'node_modules/@watchq/conformance/dist/cli.js')
+    expect(defaultCasesDir(pathToFileURL(cli))).toBe(join(fixtures, 'cases'))
+  })
+
+  it('name where they were looked for when @watchq/fixtures is missing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'watchq-no-fixtures-'))
+    const from = join(root, 'dist/cli.js')
+    expect(() => defaultCasesDir(from)).toThrow(UsageError)
+    expect(() => defaultCasesDir(from)).toThrow(`not found in node_modules from ${join(root, 'dist')} up`)
   })
 })
