@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Values and struct layouts from the spec's generated header, for the rest of the agent. */
+/* Values and struct layouts from the spec's generated header, for the rest of the agent. The
+ * values are what this arch's UAPI headers make of the header's expressions (O_EXCL, _IO(…));
+ * watchq-arch.h asserts at compile time that each is the spec's value on this arch. */
 #include "uapi.h"
 
 #include <string.h>
 
 #include "watchq-build.h"
 #include "watchq-uapi.h"
+#include "watchq-arch.h"
 
 const unsigned long uapi_ioc_set_size = IOC_WATCH_QUEUE_SET_SIZE;
 const unsigned long uapi_ioc_set_filter = IOC_WATCH_QUEUE_SET_FILTER;

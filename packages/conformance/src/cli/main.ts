@@ -1,6 +1,7 @@
 // `watchq`: one entry point, subcommands wired here and nowhere else.
 
 import { VERSION } from '../version.js'
+import { agentCommand } from './agent.js'
 import { captureCommand } from './capture.js'
 import { checkDecoderCommand } from './check-decoder.js'
 import { decodeCommand } from './decode.js'
@@ -30,6 +31,7 @@ Commands:
   generate    Seeded random record streams of any revision (bytes, hex, or the JSON a decoder must print)
   check-decoder  Generated record streams through decoders (ours, or any over the decoder protocol)
   kernel      Build test kernels (Debian linux-source 6.1/6.12, x86_64 or s390x) for --impl vm:…
+  agent       Build the static kernel agent for an arch (x86_64, i386, aarch64, s390x, ppc64, mips, riscv64)
   summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
   junit       A report as JUnit XML, for CI
   html        Several reports side by side as one static HTML page
@@ -44,6 +46,7 @@ Exit codes: 0 success, 1 failure, 2 usage error.
 `
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
+  agent: agentCommand,
   capture: captureCommand,
   'check-decoder': checkDecoderCommand,
   decode: decodeCommand,

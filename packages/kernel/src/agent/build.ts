@@ -1,16 +1,158 @@
-// Builds the kernel agent (agent/*.c) into a static binary for x86_64 or s390x. What it needs of
-// the interface comes from the spec, generated next to the sources at build time: watchq-uapi.h
-// (the mainline revision's constants and structs) and watchq-ops.h (every op and what it binds).
-// Binaries are cached by a hash of everything that goes into them.
+// Builds the kernel agent (agent/*.c) into a static binary for any of AGENT_ARCHES, with the host's
+// gcc on the host's own arch and Debian's cross compilers (gcc-<triple>, libc6-dev-<arch>-cross)
+// elsewhere, installed through ensurePackages when missing. What it needs of the interface comes
+// from the spec, generated next to the sources at build time: watchq-uapi.h (the mainline
+// revision's constants and structs), watchq-arch.h (the spec's values of every constant on the
+// target arch, asserted at compile time against what the toolchain's UAPI headers make of
+// watchq-uapi.h) and watchq-ops.h (every op and what it binds). Binaries are cached by a hash of
+// everything that goes into them.
+import { endianness } from 'node:os'
 import { join } from 'node:path'
-import { cHeader, OPS, PROGRAM_SIGNALS, type Revision, revision } from '@watchq/spec'
+import {
+  type ConstantArch,
+  cHeader,
+  type Endian,
+  OPS,
+  PROGRAM_SIGNALS,
+  type Revision,
+  revision,
+  valueOn,
+} from '@watchq/spec'
 import { cacheRoot } from '../cache/cache.js'
-import { compileCached, contentHash, ensureCompiler } from '../cache/compile-cached.js'
+import { compileCached, compilerId, contentHash, run } from '../cache/compile-cached.js'
 import { cSources, packageDir } from '../package-dir.js'
 import { VERSION } from '../version.js'
+import { ensurePackages } from '../vm/apt.js'
 
-export type AgentArch = 'x86_64' | 's390x'
-export const AGENT_ARCHES: readonly AgentArch[] = ['x86_64', 's390x']
+export const AGENT_ARCHES = ['x86_64', 'i386', 'aarch64', 's390x', 'ppc64', 'mips', 'riscv64'] as const
+export type AgentArch = (typeof AGENT_ARCHES)[number]
+
+/** What building for and running on one arch takes, and what its binary looks like. */
+export interface AgentTarget {
+  readonly arch: AgentArch
+  /** The GNU triple of Debian's cross compiler (`<triple>-gcc`). */
+  readonly triple: string
+  /** Debian's name of the arch (libc6-dev-<debian>-cross, `--arch` also takes it). */
+  readonly debian: string
+  /** Which entry of the spec's per-arch constant tables applies. */
+  readonly constants: ConstantArch
+  /** ELF e_machine (EM_*), class and byte order of the binary. */
+  readonly elfMachine: number
+  readonly bits: 32 | 64
+  readonly endian: Endian
+  /** What `uname -m` says there (hello's `arch`) under qemu-user and on a kernel of that arch. */
+  readonly uname: string
+  /** The qemu-user binary that runs it on another arch: qemu-<qemu> (Debian: qemu-<qemu>-static). */
+  readonly qemu: string
+  /** Node's process.arch on that machine. */
+  readonly node: string
+}
+
+export const AGENT_TARGETS: Readonly<Record<AgentArch, AgentTarget>> = {
+  x86_64: {
+    arch: 'x86_64',
+    triple: 'x86_64-linux-gnu',
+    debian: 'amd64',
+    constants: 'generic',
+    elfMachine: 62,
+    bits: 64,
+    endian: 'little',
+    uname: 'x86_64',
+    qemu: 'x86_64',
+    node: 'x64',
+  },
+  i386: {
+    arch: 'i386',
+    triple: 'i686-linux-gnu',
+    debian: 'i386',
+    constants: 'generic',
+    elfMachine: 3,
+    bits: 32,
+    endian: 'little',
+    uname: 'i686',
+    qemu: 'i386',
+    node: 'ia32',
+  },
+  aarch64: {
+    arch: 'aarch64',
+    triple: 'aarch64-linux-gnu',
+    debian: 'arm64',
+    constants: 'arm',
+    elfMachine: 183,
+    bits: 64,
+    endian: 'little',
+    uname: 'aarch64',
+    qemu: 'aarch64',
+    node: 'arm64',
+  },
+  s390x: {
+    arch: 's390x',
+    triple: 's390x-linux-gnu',
+    debian: 's390x',
+    constants: 'generic',
+    elfMachine: 22,
+    bits: 64,
+    endian: 'big',
+    uname: 's390x',
+    qemu: 's390x',
+    node: 's390x',
+  },
+  // Big-endian 64-bit PowerPC, ELFv1 as Debian's powerpc64-linux-gnu-gcc emits it.
+  ppc64: {
+    arch: 'ppc64',
+    triple: 'powerpc64-linux-gnu',
+    debian: 'ppc64',
+    constants: 'powerpc',
+    elfMachine: 21,
+    bits: 64,
+    endian: 'big',
+    uname: 'ppc64',
+    qemu: 'ppc64',
+    node: 'ppc64',
+  },
+  // Big-endian 32-bit MIPS, o32.
+  mips: {
+    arch: 'mips',
+    triple: 'mips-linux-gnu',
+    debian: 'mips',
+    constants: 'mips',
+    elfMachine: 8,
+    bits: 32,
+    endian: 'big',
+    uname: 'mips',
+    qemu: 'mips',
+    node: 'mips',
+  },
+  riscv64: {
+    arch: 'riscv64',
+    triple: 'riscv64-linux-gnu',
+    debian: 'riscv64',
+    constants: 'generic',
+    elfMachine: 243,
+    bits: 64,
+    endian: 'little',
+    uname: 'riscv64',
+    qemu: 'riscv64',
+    node: 'riscv64',
+  },
+}
+
+export function isAgentArch(name: string): name is AgentArch {
+  return (AGENT_ARCHES as readonly string[]).includes(name)
+}
+
+/** An arch by our name, its `uname -m` or its Debian name (amd64, arm64, i686, …); undefined if none. */
+export function parseAgentArch(name: string): AgentArch | undefined {
+  if (isAgentArch(name)) return name
+  return AGENT_ARCHES.find((a) => AGENT_TARGETS[a].uname === name || AGENT_TARGETS[a].debian === name)
+}
+
+/** The Debian packages of the compiler that builds the agent for `arch` on this machine. */
+export function agentCompilerPackages(arch: AgentArch): string[] {
+  if (hostAgentArch() === arch) return ['gcc', 'libc6-dev']
+  const t = AGENT_TARGETS[arch]
+  return [`gcc-${t.triple}`, `libc6-dev-${t.debian}-cross`]
+}
 
 export interface BuildAgentOptions {
   arch: AgentArch
@@ -24,12 +166,14 @@ export interface BuildAgentOptions {
 export const AGENT_REVISION = 'mainline'
 export const AGENT_BINARY = 'watchq-agent'
 export const AGENT_CFLAGS = ['-static', '-O2', '-Wall', '-Wextra', '-Werror', '-std=gnu11'] as const
+/** Linked after the sources: libm for json.c's floor(), which gcc inlines on some arches only. */
+export const AGENT_LIBS = ['-lm'] as const
 
 /** The agent's arch for this machine's Node arch, or undefined when the agent does not build for it. */
 export function hostAgentArch(): AgentArch | undefined {
-  if (process.arch === 'x64') return 'x86_64'
-  if (process.arch === 's390x') return 's390x'
-  return undefined
+  const host = endianness() === 'BE' ? 'big' : 'little'
+  // Node's ppc64 is little-endian on Linux, and ppc64le is none of ours.
+  return AGENT_ARCHES.find((a) => AGENT_TARGETS[a].node === process.arch && AGENT_TARGETS[a].endian === host)
 }
 
 export function defaultCacheDir(): string {
@@ -84,14 +228,91 @@ export function buildHeader(rev: Revision): string {
   ].join('\n')
 }
 
-/** The generated headers, by file name. */
-export function generatedHeaders(): Record<string, string> {
-  const rev = revision(AGENT_REVISION)
-  return { 'watchq-uapi.h': cHeader(rev), 'watchq-ops.h': opsHeader(), 'watchq-build.h': buildHeader(rev) }
+/** A C literal of `n` as an unsigned long long (how the compile-time checks compare). */
+const ull = (n: number) => `0x${BigInt.asUintN(64, BigInt(n)).toString(16)}ULL`
+
+/**
+ * watchq-arch.h: the target arch, and the spec's value on it of every constant watchq-uapi.h has,
+ * each a _Static_assert against the header's own expression (O_EXCL, _IO('W', 0x60), …) as the
+ * target toolchain's UAPI headers evaluate it. A toolchain that disagrees with the spec fails the
+ * build; so does a compiler for another ABI (word size, byte order).
+ */
+export function archHeader(rev: Revision, arch: AgentArch): string {
+  const t = AGENT_TARGETS[arch]
+  const checks = rev.constants
+    .filter((c) => !c.kernelInternal)
+    .map((c) => {
+      const v = valueOn(c, t.constants)
+      const what = `${c.name} on ${arch}: the spec says ${v < 0 ? v : `0x${(v >>> 0).toString(16)}`} (${t.constants})`
+      return `_Static_assert((unsigned long long)(${c.name}) == ${ull(v)}, ${JSON.stringify(what)});`
+    })
+  const order = t.endian === 'big' ? '__ORDER_BIG_ENDIAN__' : '__ORDER_LITTLE_ENDIAN__'
+  return [
+    '/* SPDX-License-Identifier: MIT */',
+    `/* Generated by buildAgent for ${arch} from revision "${rev.id}" of @watchq/spec. Do not edit. */`,
+    '#ifndef WATCHQ_ARCH_H',
+    '#define WATCHQ_ARCH_H',
+    '',
+    '#include "watchq-uapi.h"',
+    '',
+    `#define WATCHQ_ARCH ${JSON.stringify(arch)}`,
+    `#define WATCHQ_CONSTANT_ARCH ${JSON.stringify(t.constants)}`,
+    '',
+    `_Static_assert(__BYTE_ORDER__ == ${order}, "the compiler targets ${arch}: ${t.endian}-endian");`,
+    `_Static_assert(__SIZEOF_POINTER__ == ${t.bits / 8}, "the compiler targets ${arch}: ${t.bits}-bit");`,
+    '',
+    `/* Every constant of the header as the spec states it on ${arch} (its "${t.constants}" values). */`,
+    ...checks,
+    '',
+    '#endif',
+    '',
+  ].join('\n')
 }
 
-function compilerFor(arch: AgentArch): string {
-  return hostAgentArch() === arch ? 'gcc' : `${arch}-linux-gnu-gcc`
+/** The generated headers for `arch`, by file name. */
+export function generatedHeaders(arch: AgentArch = hostAgentArch() ?? 'x86_64'): Record<string, string> {
+  const rev = revision(AGENT_REVISION)
+  return {
+    'watchq-uapi.h': cHeader(rev),
+    'watchq-arch.h': archHeader(rev, arch),
+    'watchq-ops.h': opsHeader(),
+    'watchq-build.h': buildHeader(rev),
+  }
+}
+
+/** The compiler that builds the agent for `arch` here: gcc for the host's arch, else the cross gcc. */
+export function agentCompiler(arch: AgentArch): string {
+  return hostAgentArch() === arch ? 'gcc' : `${AGENT_TARGETS[arch].triple}-gcc`
+}
+
+/** Whether the compiler can link statically: its libc.a is found (libc6-dev-*-cross installed). */
+async function hasStaticLibc(cc: string): Promise<boolean> {
+  try {
+    return (await run(cc, ['-print-file-name=libc.a'])).stdout.trim().startsWith('/')
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The identity of the compiler for `arch`, installing its Debian packages (gcc-<triple> and
+ * libc6-dev-<arch>-cross) through ensurePackages when the compiler or its static libc is missing.
+ */
+export async function ensureAgentCompiler(arch: AgentArch, onProgress: (line: string) => void): Promise<string> {
+  const cc = agentCompiler(arch)
+  let id = await compilerId(cc)
+  if (id !== undefined && (await hasStaticLibc(cc))) return id
+  const packages = agentCompilerPackages(arch)
+  onProgress(`${cc} ${id === undefined ? 'is not installed' : 'has no static C library'}`)
+  try {
+    await ensurePackages(packages, { onProgress })
+  } catch (e) {
+    throw new Error(`cannot install the compiler for the ${arch} agent: ${(e as Error).message}`)
+  }
+  id = await compilerId(cc)
+  if (id === undefined) throw new Error(`${cc} is still missing after installing ${packages.join(' ')}`)
+  if (!(await hasStaticLibc(cc))) throw new Error(`${cc} still finds no libc.a after installing ${packages.join(' ')}`)
+  return id
 }
 
 /** Builds in flight in this process, so concurrent callers share one compile. */
@@ -110,13 +331,13 @@ export function buildAgent(opts: BuildAgentOptions): Promise<string> {
 }
 
 async function build(arch: AgentArch, cacheDir: string, onProgress: (line: string) => void): Promise<string> {
-  if (!AGENT_ARCHES.includes(arch)) throw new Error(`the agent builds for ${AGENT_ARCHES.join(' and ')}, not ${arch}`)
+  if (!isAgentArch(arch)) throw new Error(`the agent builds for ${AGENT_ARCHES.join(', ')}, not ${arch}`)
   const sources = await cSources(['agent', 'c'])
-  const headers = generatedHeaders()
-  const cc = compilerFor(arch)
-  const id = await ensureCompiler(cc, onProgress)
+  const headers = generatedHeaders(arch)
+  const cc = agentCompiler(arch)
+  const id = await ensureAgentCompiler(arch, onProgress)
   const files = [...sources, ...Object.entries(headers).map(([name, text]) => ({ path: `gen/${name}`, text }))]
-  const hash = contentHash(files, `${cc}\0${id}\0${AGENT_CFLAGS.join(' ')}`)
+  const hash = contentHash(files, `${cc}\0${id}\0${[...AGENT_CFLAGS, ...AGENT_LIBS].join(' ')}`)
   const cfiles = sources.filter((s) => s.path.endsWith('.c')).map((s) => s.path)
   return compileCached({
     cacheDir,
@@ -124,7 +345,7 @@ async function build(arch: AgentArch, cacheDir: string, onProgress: (line: strin
     binary: AGENT_BINARY,
     files,
     cc,
-    args: [...AGENT_CFLAGS, '-I', 'gen', '-I', 'c', '-o', AGENT_BINARY, ...cfiles],
+    args: [...AGENT_CFLAGS, '-I', 'gen', '-I', 'c', '-o', AGENT_BINARY, ...cfiles, ...AGENT_LIBS],
     what: `the agent for ${arch}`,
     onProgress: (line) => onProgress(`${line} with ${id}`),
   })

@@ -3,7 +3,7 @@
 // each case's fresh session keyring are refused (run in a VM for those).
 import type { Connection, Connector } from '@watchq/spec'
 import { ProcessConnection, type ProcessConnectionOptions, spawnGroup } from '../process/process-connection.js'
-import { buildAgent, hostAgentArch } from './build.js'
+import { AGENT_ARCHES, buildAgent, hostAgentArch } from './build.js'
 
 export interface HostAgentOptions extends ProcessConnectionOptions {
   /** Where built binaries are cached (buildAgent's default otherwise). */
@@ -26,7 +26,8 @@ export function hostAgentConnector(options: HostAgentOptions = {}): Connector {
     spec,
     async connect(): Promise<Connection> {
       const arch = hostAgentArch()
-      if (!arch) throw new Error(`the kernel agent runs on x86_64 and s390x hosts; this host is ${process.arch}`)
+      if (!arch)
+        throw new Error(`the kernel agent runs on ${AGENT_ARCHES.join(', ')} hosts; this host is ${process.arch}`)
       // A failed build is retried on the next connect rather than remembered.
       binary ??= buildAgent({ arch, ...(cacheDir ? { cacheDir } : {}), ...(onProgress ? { onProgress } : {}) })
       let path: string
