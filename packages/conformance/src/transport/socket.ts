@@ -61,7 +61,7 @@ export function socketConnector(address: SocketAddress, options: SocketOptions =
 class SocketConnection extends LineConnection {
   private error: string | undefined
   private ended = false
-  private readonly gone: Promise<void>
+  protected readonly gone: Promise<void>
 
   constructor(
     private readonly socket: Socket,
@@ -95,13 +95,13 @@ class SocketConnection extends LineConnection {
     return ''
   }
 
-  protected async shutdown(graceMs: number): Promise<void> {
-    // Half-close: the daemon sees the end of the session and may close its side in its own time.
+  /** Half-close: the daemon sees the end of the session and may close its side in its own time. */
+  protected endInput(): void {
     this.socket.end()
-    const timer = setTimeout(() => this.socket.destroy(), graceMs)
-    await this.gone
-    clearTimeout(timer)
-    this.inbox.finish(new TransportError('closed', 'the connection was closed'))
+  }
+
+  protected force(): void {
+    this.socket.destroy()
   }
 
   protected write(line: string): void {

@@ -1,6 +1,6 @@
 // `cmd:` connections with real child processes (the scriptable fake): answers, crashes, hangs,
 // oversize lines, stderr, and that no process outlives its connection.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +35,14 @@ function fake(script: object, options: StdioOptions = {}, wrap = (command: strin
       return c
     },
     pids: (): number[] => readFileSync(counter, 'utf8').split('\n').filter(Boolean).map(Number),
+    /** Resolves once `count` fakes have started: a loaded machine may take longer than a request's limit. */
+    async started(count = 1): Promise<void> {
+      for (let i = 0; i < 500; i++) {
+        if (existsSync(counter) && readFileSync(counter, 'utf8').split('\n').filter(Boolean).length >= count) return
+        await new Promise((r) => setTimeout(r, 20))
+      }
+      throw new Error(`the fake did not start within 10 s (${counter})`)
+    },
   }
 }
 
@@ -186,6 +194,7 @@ describe('cmd: connections', () => {
     // The shell stays the parent (`; true`), so killing the shell alone would leave the fake running.
     const f = fake({ hello: 'hang', stop: 'hang' }, {}, (cmd) => `${cmd}; true`)
     const c = await f.connect()
+    await f.started()
     expect((await failure(c.request(HELLO, 300))).failure).toBe('timeout')
     await c.close(50)
     expect(await alive(f.pids()[0]!)).toBe(false)
@@ -217,6 +226,7 @@ describe('cmd: connections', () => {
   it('kills live children when the runner goes away', async () => {
     const f = fake({ hello: 'hang', stop: 'hang' })
     const c = await f.connect()
+    await f.started()
     expect((await failure(c.request(HELLO, 200))).failure).toBe('timeout')
     killLiveChildren()
     const e = await failure(c.request(run(1, 'x'), 2000))

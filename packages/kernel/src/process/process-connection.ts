@@ -1,9 +1,9 @@
 // A child process speaking JSON lines on stdin/stdout: `cmd:` adapters, the agent on this host,
 // and QEMU with the agent as /init all are one. The child runs in its own process group, is
 // tracked by the reaper while it lives, and is shut down by one sequence: end of stdin, up to
-// `graceMs` for it to exit by itself, then SIGKILL to the whole group.
+// `graceMs` for it to exit by itself, then SIGKILL to the whole group (LineConnection's shutdown).
 import { type ChildProcess, spawn } from 'node:child_process'
-import { LineConnection, LineInbox, MAX_LINE_BYTES, STDERR_KEEP_BYTES, TransportError, within } from '@watchq/spec'
+import { LineConnection, LineInbox, MAX_LINE_BYTES, STDERR_KEEP_BYTES, TransportError } from '@watchq/spec'
 import { killGroup, track, untrack } from './reaper.js'
 import { StderrTail } from './stderr-tail.js'
 
@@ -25,8 +25,6 @@ export interface ExitStatus {
 
 /** How long `close` waits for the process to exit after `stop` when not told. */
 export const DEFAULT_GRACE_MS = 2000
-/** After SIGKILL, how long to wait for the exit before giving up on it. */
-const KILL_WAIT_MS = 2000
 /** After the process exits, how long its pipes may stay open (held by something it started) before we stop reading. */
 const DRAIN_MS = 500
 
@@ -58,7 +56,7 @@ export class ProcessConnection extends LineConnection {
   protected readonly stderr: StderrTail
   protected readonly name: string
   private exit: ExitStatus | undefined
-  protected readonly exited: Promise<void>
+  protected readonly gone: Promise<void>
 
   constructor(
     protected readonly child: ChildProcess,
@@ -73,7 +71,7 @@ export class ProcessConnection extends LineConnection {
     for (const stream of [child, child.stdin!, child.stdout!, child.stderr!]) stream.on('error', () => {})
     child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk))
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk))
-    this.exited = new Promise((resolve) => {
+    this.gone = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.exit = { code, signal }
         untrack(pid)
@@ -133,16 +131,13 @@ export class ProcessConnection extends LineConnection {
   /** Called once the child has exited and its output has been read. */
   protected onClosed(): void {}
 
-  protected async shutdown(graceMs: number): Promise<void> {
-    const pid = this.child.pid!
-    // End of input is no message, but it lets an implementation that reads to EOF stop by itself.
+  protected endInput(): void {
     this.child.stdin!.end()
-    // The exit handler kills what is left of the group.
-    if (!this.exit && !(await within(this.exited, graceMs))) {
-      killGroup(pid)
-      await within(this.exited, KILL_WAIT_MS)
-    }
-    this.inbox.finish(new TransportError('closed', 'the connection was closed'))
+  }
+
+  /** The whole group: whatever the shell or the implementation started goes too. */
+  protected force(): void {
+    killGroup(this.child.pid!)
   }
 
   protected write(line: string): void {
