@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import type { Connector, ReportResult, Status } from '@watchq/spec'
 import { type LoadedCase, loadCases } from '../cases/load.js'
 import { ReportFile } from '../report/write.js'
-import { type Expectations, globToRegExp, loadExpectations } from '../runner/expectations.js'
+import { type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
 import { type RunSummary, runSuite } from '../runner/run.js'
 import { parseImpl } from '../transport/connect.js'
 import { VERSION } from '../version.js'
@@ -77,9 +77,7 @@ export function defaultCasesDir(from: string | URL = import.meta.url): string {
 
 export function selectCases(cases: readonly LoadedCase[], filters: readonly string[]): LoadedCase[] {
   if (filters.length === 0) return [...cases]
-  const tests = filters.map((f) =>
-    f.includes('*') ? (id: string) => globToRegExp(f).test(id) : (id: string) => id.includes(f),
-  )
+  const tests = filters.map((f) => (f.includes('*') ? globMatcher(f) : (id: string) => id.includes(f)))
   return cases.filter((c) => tests.some((t) => t(c.id)))
 }
 
