@@ -19,8 +19,9 @@ import {
   valueOn,
 } from '@watchq/spec'
 import { cacheRoot } from '../cache/cache.js'
-import { compileCached, compilerId, contentHash, run } from '../cache/compile-cached.js'
+import { compileCached, compilerId, contentHash } from '../cache/compile-cached.js'
 import { cSources, packageDir } from '../package-dir.js'
+import { exec } from '../process/exec.js'
 import { VERSION } from '../version.js'
 import { ensurePackages } from '../vm/apt.js'
 
@@ -287,11 +288,7 @@ export function agentCompiler(arch: AgentArch): string {
 
 /** Whether the compiler can link statically: its libc.a is found (libc6-dev-*-cross installed). */
 async function hasStaticLibc(cc: string): Promise<boolean> {
-  try {
-    return (await run(cc, ['-print-file-name=libc.a'])).stdout.trim().startsWith('/')
-  } catch {
-    return false
-  }
+  return (await exec(cc, ['-print-file-name=libc.a'])).stdout.trim().startsWith('/')
 }
 
 /**

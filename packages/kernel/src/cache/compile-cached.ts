@@ -2,52 +2,17 @@
 // hash to a cache entry; a build happens aside and is renamed into place, so a reader never sees
 // half a build and two processes building the same thing keep one result. Used for the kernel
 // agent and the C reference decoder.
-import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { access, constants, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-
-/** execFile as a promise; a failure carries the output (stderr: the compiler's complaint). */
-export function run(file: string, args: readonly string[], cwd?: string): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(file, args, { cwd, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(Object.assign(error, { stdout, stderr }))
-      else resolve({ stdout, stderr })
-    })
-  })
-}
+import { exec } from '../process/exec.js'
+import { ensurePackages } from '../vm/apt.js'
 
 /** The compiler's identity (target and version), or undefined when it is not installed. */
 export async function compilerId(cc: string): Promise<string | undefined> {
-  try {
-    const [machine, version] = await Promise.all([run(cc, ['-dumpmachine']), run(cc, ['--version'])])
-    return `${machine.stdout.trim()} ${version.stdout.split('\n')[0]?.trim() ?? ''}`
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw e
-  }
-}
-
-/** Runs the spec's install-toolchain.sh (Debian: gcc and the cross compilers), relaying its output. */
-export async function installToolchain(onProgress: (line: string) => void): Promise<void> {
-  const require = createRequire(import.meta.url)
-  const script = join(dirname(require.resolve('@watchq/spec/package.json')), 'scripts', 'install-toolchain.sh')
-  onProgress(`installing compilers with ${script}`)
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('bash', [script], { stdio: ['ignore', 'pipe', 'pipe'] })
-    let tail = ''
-    const relay = (chunk: Buffer) => {
-      tail = (tail + chunk.toString('utf8')).slice(-4096)
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') onProgress(line)
-    }
-    child.stdout.on('data', relay)
-    child.stderr.on('data', relay)
-    child.once('error', reject)
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`install-toolchain.sh failed (exit ${code}): ${tail}`)),
-    )
-  })
+  const [machine, version] = await Promise.all([exec(cc, ['-dumpmachine']), exec(cc, ['--version'])])
+  if (machine.code !== 0 || version.code !== 0) return undefined
+  return `${machine.stdout.trim()} ${version.stdout.split('\n')[0]?.trim() ?? ''}`
 }
 
 export async function isExecutable(path: string): Promise<boolean> {
@@ -59,14 +24,18 @@ export async function isExecutable(path: string): Promise<boolean> {
   }
 }
 
-/** The compiler's identity, installing the toolchain first when `cc` is missing. */
-export async function ensureCompiler(cc: string, onProgress: (line: string) => void): Promise<string> {
+/** The compiler's identity, installing `packages` from Debian first when `cc` is missing. */
+export async function ensureCompiler(
+  cc: string,
+  packages: readonly string[],
+  onProgress: (line: string) => void,
+): Promise<string> {
   let id = await compilerId(cc)
   if (id === undefined) {
     onProgress(`${cc} is not installed`)
-    await installToolchain(onProgress)
+    await ensurePackages(packages, { onProgress })
     id = await compilerId(cc)
-    if (id === undefined) throw new Error(`${cc} is still missing after install-toolchain.sh`)
+    if (id === undefined) throw new Error(`${cc} is still missing after installing ${packages.join(' ')}`)
   }
   return id
 }
@@ -107,12 +76,8 @@ export async function compileCached(o: CachedCompile): Promise<string> {
     const dirs = new Set(o.files.map((f) => dirname(f.path)).filter((d) => d !== '.'))
     await Promise.all([...dirs].map((d) => mkdir(join(tmp, d), { recursive: true })))
     await Promise.all(o.files.map((f) => writeFile(join(tmp, f.path), f.text)))
-    try {
-      await run(o.cc, o.args, tmp)
-    } catch (e) {
-      const err = e as Error & { stderr?: string }
-      throw new Error(`compiling ${o.what} failed:\n${err.stderr || err.message}`)
-    }
+    const compiled = await exec(o.cc, o.args, { cwd: tmp })
+    if (compiled.code !== 0) throw new Error(`compiling ${o.what} failed:\n${compiled.stderr || compiled.stdout}`)
     try {
       await rename(tmp, dir)
     } catch (e) {

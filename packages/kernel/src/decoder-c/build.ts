@@ -37,7 +37,7 @@ export function buildCDecoder(opts: BuildCDecoderOptions = {}): Promise<string> 
 
 async function build(cacheDir: string, onProgress: (line: string) => void): Promise<string> {
   const sources = await cDecoderSources()
-  const id = await ensureCompiler(CC, onProgress)
+  const id = await ensureCompiler(CC, ['gcc', 'libc6-dev'], onProgress)
   // The hashed texts are compiled in the package's layout, c/ on the include path.
   return compileCached({
     cacheDir,

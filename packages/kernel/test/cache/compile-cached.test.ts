@@ -14,7 +14,7 @@ const program = (text: string) => {
 
 describe('compileCached', () => {
   it('builds once, then finds the binary; other content is another entry', async () => {
-    await ensureCompiler('gcc', () => {})
+    await ensureCompiler('gcc', ['gcc', 'libc6-dev'], () => {})
     const cacheDir = mkdtempSync(join(tmpdir(), 'watchq-cc-'))
     const built: string[] = []
     const make = (text: string) => {

@@ -182,7 +182,8 @@ if (command === 'apt-cache') {
 } else fail('E: the fake does not do ' + rest.join(' '))
 `
 
-describe('debianPrograms of another architecture, through a private apt state', () => {
+// Each test runs apt-get against a local mirror: seconds, more on a loaded machine.
+describe('debianPrograms of another architecture, through a private apt state', { timeout: 30_000 }, () => {
   let fake: string
   let cacheDir: string
   let aptDir: string
