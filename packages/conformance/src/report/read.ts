@@ -2,6 +2,7 @@
 // its schema. A report without a footer was cut short; that is recorded, never papered over.
 import { readFileSync } from 'node:fs'
 import {
+  ALLOWED_BY_DEFAULT,
   createAjv,
   type ErrorObject,
   REPORT_VERSION,
@@ -155,7 +156,7 @@ function consistency(header: ReportHeader, results: readonly ReportResult[], foo
   for (const r of results) {
     if (seen.has(r.case)) problems.push(`case ${r.case} has more than one result`)
     seen.add(r.case)
-    const allowed = r.expected ?? ['pass']
+    const allowed = r.expected ?? ALLOWED_BY_DEFAULT
     if (r.unexpected !== !allowed.includes(r.status)) {
       problems.push(
         `case ${r.case}: marked ${r.unexpected ? 'unexpected' : 'expected'}, but status ${r.status} is ${allowed.includes(r.status) ? '' : 'not '}among the allowed (${allowed.join(', ')})`,

@@ -1,6 +1,6 @@
 // What a person (or CI) needs from one or more reports: who ran, counts per status, what was
 // unexpected and where it diverged, and whether the run was cut short. As text, Markdown or JSON.
-import type { Divergence, ReportResult, Status } from '@watchq/spec'
+import { ALLOWED_BY_DEFAULT, type Divergence, type ReportResult, type Status } from '@watchq/spec'
 import { countStatuses, type Report, STATUS_NAMES } from './read.js'
 
 export const SUMMARY_FORMATS = ['pretty', 'markdown', 'json'] as const
@@ -9,7 +9,7 @@ export type SummaryFormat = (typeof SUMMARY_FORMATS)[number]
 export interface UnexpectedResult {
   readonly case: string
   readonly status: Status
-  /** The statuses the expectations file allowed (pass when it did not list the case). */
+  /** The statuses the expectations file allowed (pass and skip when it did not list the case). */
   readonly allowed: Status[]
   readonly reason: string | null
   readonly divergence: Divergence | null
@@ -67,7 +67,7 @@ function reportSummary(report: Report): ReportSummary {
     results: results.length,
     counts: countStatuses(results),
     unexpected: results.filter((r) => r.unexpected).length,
-    expectedNonPass: results.filter((r) => !r.unexpected && r.status !== 'pass').length,
+    expectedNonPass: results.filter((r) => !r.unexpected && r.expected !== undefined && r.status !== 'pass').length,
     truncated: report.truncated,
     failFast: footer?.failFast ?? false,
     restarts: footer?.restarts ?? null,
@@ -77,7 +77,7 @@ function reportSummary(report: Report): ReportSummary {
       .map((r) => ({
         case: r.case,
         status: r.status,
-        allowed: r.expected ?? ['pass'],
+        allowed: r.expected ?? [...ALLOWED_BY_DEFAULT],
         reason: reasonOf(r),
         divergence: r.divergence ?? null,
         evidence: r.divergence ? null : evidenceLine(r),

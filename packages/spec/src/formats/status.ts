@@ -11,3 +11,10 @@ export const STATUSES = {
 } as const
 export type Status = keyof typeof STATUSES
 export const Status = Type.Union(Object.keys(STATUSES).map((s) => Type.Literal(s as Status)))
+
+/**
+ * What a result may be without an entry in the implementation's expectations file: a pass, or a
+ * skip (the case's requirements are not met, or the implementation declined). Anything else is
+ * unexpected unless the file allows it.
+ */
+export const ALLOWED_BY_DEFAULT: readonly Status[] = ['pass', 'skip']
