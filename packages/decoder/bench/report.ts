@@ -1,6 +1,6 @@
 // Statistics, the console table and the "Decoder" section of the repo-root BENCHMARKS.md.
 import { upsertMarkdownSection } from '../../../scripts/benchmarks-md.js'
-import type { ScanVisitor, VariantId, VariantResult } from './worker.js'
+import type { VariantId, VariantResult } from './worker.js'
 
 export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -20,7 +20,7 @@ export interface Row {
 
 export interface Ratio {
   readonly label: string
-  /** How the value reads, e.g. "scan runs at 0.42× the speed of C". */
+  /** How the value reads, e.g. "openWalker: 0.64× the speed of C". */
   readonly reads: string
   readonly value: number
   /** The same ratio per round: [min, max]. */
@@ -32,11 +32,8 @@ const LABELS: Record<VariantId, string> = {
   c: 'C walk, gcc -O2 (fixed-size loads)',
   'c-copy': 'C walk, gcc -O2, memcpy of each record',
   'js-loop': 'reference: the C walk ported to JS (Uint32Array loop)',
-  scan: 'scan() (bulk API)',
-  cursor: 'openCursor() (bulk API, caller-driven loop)',
-  walker: "openWalker() (bulk API, offset in the caller's loop)",
-  columns: 'decodeColumns() (bulk API, typed arrays)',
-  'columns-floor': "reference: allocate + fill decodeColumns' 8 arrays only",
+  walker: 'openWalker() (bulk API), loop checks the length, payload by word()',
+  'walker-u32': 'openWalker() (bulk API), payload by u32() (checked)',
   decode: 'decode() (object API), one call',
   naive: 'naive JS baseline (slice + DataView per record), one call',
   hand: 'hand-written JS baseline (one DataView), one call',
@@ -49,11 +46,8 @@ export const ORDER: readonly VariantId[] = [
   'c',
   'c-copy',
   'js-loop',
-  'scan',
-  'cursor',
   'walker',
-  'columns',
-  'columns-floor',
+  'walker-u32',
   'decode',
   'naive',
   'hand',
@@ -68,7 +62,6 @@ const PREFIX: ReadonlySet<VariantId> = new Set(['decode', 'naive', 'hand', ...BA
 export function rows(
   results: readonly VariantResult[],
   inputs: { readonly full: string; readonly prefix: string; readonly batch: string },
-  scanVisitor: ScanVisitor,
 ): Row[] {
   const byId = new Map(results.map((r) => [r.id, r]))
   return ORDER.flatMap((id) => {
@@ -78,10 +71,7 @@ export function rows(
     return [
       {
         id,
-        label:
-          id === 'scan'
-            ? `${LABELS[id]}, visitor reads payload ${scanVisitor === 'words' ? 'from a Uint32Array' : 'with DataView'}`
-            : LABELS[id],
+        label: LABELS[id],
         input,
         median: median(r.samples),
         min: Math.min(...r.samples),

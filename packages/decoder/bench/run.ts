@@ -1,8 +1,8 @@
 // The decoder benchmark: `npm run bench -w @watchq/decoder`. Options (after `--`): --records N,
 // --object-records N, --batch-bytes N, --rounds N, --warmup N, --c-reps N, --seed N,
-// --scan-visitor dataview|words, --dry (do not write BENCHMARKS.md), --keep (keep the temp dir).
+// --dry (do not write BENCHMARKS.md), --keep (keep the temp dir).
 //
-// 1. checks the bulk path (scan, decodeColumns) against decode on random and malformed streams;
+// 1. checks openWalker against decode on random and malformed streams;
 // 2. makes the data (mainline key records from a seeded PRNG), checks a sample against encode and
 //    decode, and writes it to a temp file for the C walker;
 // 3. compiles bench/c/walk.c with gcc -O2 and bundles bench/worker.ts like tsup builds the package;
@@ -28,8 +28,8 @@ import {
   speedRatio,
   upsertSection,
 } from './report.js'
-import { checkBulkAgainstDecode } from './selfcheck.js'
-import type { ScanVisitor, VariantId, WorkerConfig, WorkerResult } from './worker.js'
+import { checkWalkerAgainstDecode } from './selfcheck.js'
+import type { VariantId, WorkerConfig, WorkerResult } from './worker.js'
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url))
 const REPO = path.resolve(BENCH, '../../..')
@@ -42,7 +42,6 @@ const { values: args } = parseArgs({
     records: { type: 'string', default: String(4 << 20) },
     'object-records': { type: 'string', default: String(1 << 18) },
     'batch-bytes': { type: 'string', default: String(64 << 10) },
-    'scan-visitor': { type: 'string', default: 'dataview' },
     rounds: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '2' },
     'c-reps': { type: 'string', default: '5' },
@@ -73,8 +72,6 @@ async function main(): Promise<number> {
   const prefixRecords = Math.min(int('object-records', 1), records)
   const batchBytes = int('batch-bytes', 16)
   if (batchBytes % 16) throw new Error('--batch-bytes must be a multiple of 16 (the record size)')
-  const scanVisitor = args['scan-visitor'] as ScanVisitor
-  if (scanVisitor !== 'dataview' && scanVisitor !== 'words') throw new Error('--scan-visitor must be dataview or words')
   const rounds = int('rounds', 1)
   const warmup = int('warmup', 0)
   const cReps = int('c-reps', 1)
@@ -92,8 +89,8 @@ async function main(): Promise<number> {
   for (const m of machine) console.log(`  ${m}`)
 
   const t0 = performance.now()
-  step('checking scan/decodeColumns against decode on random and malformed streams')
-  const streams = checkBulkAgainstDecode(seed)
+  step('checking openWalker against decode on random and malformed streams')
+  const streams = checkWalkerAgainstDecode(seed)
   console.log(`  ${streams} streams agree`)
 
   step(`making ${records} mainline key records (seed ${seed})`)
@@ -138,7 +135,6 @@ async function main(): Promise<number> {
       prefixRecords,
       prefixChecksum: data.prefixChecksum,
       batchBytes,
-      scanVisitor,
       rounds,
       warmup,
       cReps,
@@ -164,42 +160,29 @@ async function main(): Promise<number> {
     const size = (bytes: number) =>
       bytes >= 2 ** 20 ? `${+(bytes / 2 ** 20).toFixed(1)} MiB` : `${+(bytes / 1024).toFixed(1)} KiB`
     const recs = (n: number) => `${n} records (${size(n * 16)})`
-    const table = rows(
-      result.variants,
-      {
-        full: recs(records),
-        prefix: recs(prefixRecords),
-        batch: `${size(batchBytes)} per call`,
-      },
-      scanVisitor,
-    )
-    const visitorName = scanVisitor === 'words' ? 'Uint32Array' : 'DataView'
+    const table = rows(result.variants, {
+      full: recs(records),
+      prefix: recs(prefixRecords),
+      batch: `${size(batchBytes)} per call`,
+    })
     const r = (fast: VariantId, slow: VariantId, label: string, reads: (x: string) => string, target?: number) =>
       speedRatio(table, fast, slow, label, reads, target)
     const ratios = [
+      r('walker', 'c', 'openWalker vs C', (x) => `openWalker, word() reads: ${x} the speed of C`, BULK_TARGET),
       r(
-        'scan',
+        'walker-u32',
         'c',
-        `scan (${visitorName} visitor) vs C`,
-        (x) => `scan, ${visitorName} visitor: ${x} the speed of C`,
-        BULK_TARGET,
+        'openWalker, u32 reads vs C',
+        (x) => `openWalker, u32() reads (checked): ${x} the speed of C`,
       ),
-      r('cursor', 'c', 'openCursor vs C', (x) => `openCursor: ${x} the speed of C`, BULK_TARGET),
-      r('walker', 'c', 'openWalker vs C', (x) => `openWalker: ${x} the speed of C`, BULK_TARGET),
-      r('columns', 'c', 'decodeColumns vs C', (x) => `decodeColumns: ${x} the speed of C`, BULK_TARGET),
       r('js-loop', 'c', 'reference: C walk in JS vs C', (x) => `the C walk ported to JS: ${x} the speed of C`),
       r(
-        'columns-floor',
-        'c',
-        'reference: columns floor vs C',
-        (x) => `allocating + filling the 8 columns alone: ${x} the speed of C`,
+        'walker',
+        'js-loop',
+        'openWalker vs C walk in JS',
+        (x) => `openWalker: ${x} the speed of the C walk ported to JS`,
       ),
-      r(
-        'scan',
-        'c-copy',
-        `scan (${visitorName} visitor) vs C+memcpy`,
-        (x) => `scan, ${visitorName} visitor: ${x} the speed of C with memcpy per record`,
-      ),
+      r('walker', 'c-copy', 'openWalker vs C+memcpy', (x) => `openWalker: ${x} the speed of C with memcpy per record`),
       r(
         'decode',
         'naive',
@@ -254,13 +237,13 @@ async function main(): Promise<number> {
       machine,
       data: [
         `${records} mainline key records of 16 bytes (${size(records * 16)}), little-endian (the host's order), written directly and checked against \`encode\`/\`decode\` on a sample; subtype (0–7), watch id (0–255), keyId and aux (full u32) drawn from a seeded PRNG (mulberry32), seed ${seed}.`,
-        `C, the bulk variants and the references walk all ${records} records. The object-building variants (decode, naive, hand-written) decode the first ${prefixRecords} (${size(prefixRecords * 16)}): once as a single call, and once in ${size(batchBytes)} calls (about one read() of a notification pipe each) whose results are checksummed and dropped. They allocate an object per record (the naive loop a copy as well); a prefix keeps the rounds short and the heap small.`,
-        `Checksum: the sum mod 2^32 of type + subtype·0x01000193 + keyId·0x9e3779b1 + aux·0x85ebca77 per record (keyId and aux for key records only): ${hex(data.checksum)} for all records, ${hex(data.prefixChecksum)} for the prefix. Every variant computes it from its own output (the C program from the raw bytes); the run fails if any disagrees. Only the columns floor, which reads no input, has none.`,
+        `C, the walker variants and the JS port of the C walk walk all ${records} records. The object-building variants (decode, naive, hand-written) decode the first ${prefixRecords} (${size(prefixRecords * 16)}): once as a single call, and once in ${size(batchBytes)} calls (about one read() of a notification pipe each) whose results are checksummed and dropped. They allocate an object per record (the naive loop a copy as well); a prefix keeps the rounds short and the heap small.`,
+        `Checksum: the sum mod 2^32 of type + subtype·0x01000193 + keyId·0x9e3779b1 + aux·0x85ebca77 per record (keyId and aux for key records only): ${hex(data.checksum)} for all records, ${hex(data.prefixChecksum)} for the prefix. Every variant computes it from its own output (the C program from the raw bytes); the run fails if any disagrees.`,
       ],
       method: [
-        'Before timing, `scan` and `decodeColumns` are checked against `decode` on random and malformed streams of every revision, both byte orders, aligned and unaligned inputs (same records, same DecodeError code and offset).',
+        'Before timing, `openWalker` is checked against `decode` on random and malformed streams of every revision, both byte orders, aligned and unaligned inputs (every field and payload read, same DecodeError code and offset).',
         `The JS variants run in a plain \`node --expose-gc\` child, from a bundle of the sources built as tsup builds the package (esbuild, esm, target ${TARGET} as in tsup.config.ts, no keepNames), so what is timed is what users run; tsx, which runs the script, forces keepNames (\`__name()\` wrappers around closures).`,
-        `A sample is one call plus the checksum pass over its output, allocation and GC included. ${warmup} untimed warm-up pass(es) per variant, then ${rounds} rounds; each round runs every variant once, in an order rotated per round, each after a forced full GC so that no variant is charged for another's garbage. The bulk variants and references, which take tens of milliseconds, make one untimed call after that GC (in V8 11 a full GC often discards their optimised code, and the next call would time mostly the interpreter and a recompilation), then ${cReps} timed calls whose median is the round's sample.`,
+        `A sample is one call plus the checksum pass over its output, allocation and GC included. ${warmup} untimed warm-up pass(es) per variant, then ${rounds} rounds; each round runs every variant once, in an order rotated per round, each after a forced full GC so that no variant is charged for another's garbage. The walker variants and the JS port, which take tens of milliseconds, make one untimed call after that GC (in V8 11 a full GC often discards their optimised code, and the next call would time mostly the interpreter and a recompilation), then ${cReps} timed calls whose median is the round's sample.`,
         `The C program is re-run every round; its sample is likewise the median of ${cReps} timed walks after one untimed walk, timed with clock_gettime around the walk alone (not the file read).`,
         'Ratios are speed ratios of the medians (slower time / faster time); "per round" is the range of the same ratio within single rounds.',
       ],
@@ -271,8 +254,9 @@ async function main(): Promise<number> {
         "**C walk, gcc -O2, memcpy of each record**: the same loop, but each record is first memcpy'd (its own length) into a local 128-byte union, as consumers that read notifications into a local buffer do. Information only.",
         "**naive JS baseline** (`bench/variants.ts`; the object target's reference): a direct port of that loop: per record `bytes.slice(off, off + Math.min(128, remaining))`, a DataView on the copy, the fields read, one plain object `{offset, length, type, subtype, info, watchId, kind, event, keyId, aux}` pushed.",
         "**hand-written JS baseline**: one DataView over the whole input, no copies, the same object per record: a plain, fast object-per-record loop, the yardstick for what the object API's generality costs.",
-        `**decode()**, **decodeColumns()**, **scan()**: the package's APIs with \`{ endian: "little" }\`. decode returns full record objects (with \`typeInfo\` too); the checksum reads keyId/aux of \`kind: "key"\` records. decodeColumns' checksum reads \`type\`, \`subtype\`, \`length\`, \`word2\`, \`word3\`. The scan visitor (one per run, so that scan's call site stays monomorphic, as in an application with one consumer) reads keyId and aux ${scanVisitor === 'words' ? 'from a `Uint32Array` over the input at aligned offsets (notifications are in host order), with `DataView.getUint32` elsewhere' : "with `DataView.getUint32` at the record's offset, as the API documents"}; \`--scan-visitor ${scanVisitor === 'words' ? 'dataview' : 'words'}\` measures the other way. **openCursor()** and **openWalker()**: the caller's loop reads type, subtype and length and, for key records of at least 16 bytes, keyId and aux: the cursor with \`u32(8)\`/\`u32(12)\` (checked against the record's length), the walker with \`word(at, 8)\`/\`word(at, 12)\` (unchecked: the loop has checked the length, as the C loop does); the cursor holds the current record, the walker leaves its offset to the loop (\`for (at = w.first(); at !== -1; at = w.next(at))\`).`,
-        "**references** (not APIs, no target): the C walk ported to JS by hand (one loop over a `Uint32Array`, same checks and checksum): what V8 makes of the C loop; and allocating decodeColumns' eight arrays for this record count and storing into every entry without reading the input: the cost of materialising the columns alone.",
+        '**decode()**: the object API with `{ endian: "little" }`, full record objects (with `typeInfo` too); the checksum reads keyId/aux of `kind: "key"` records. It checks each header with the same rule as the walker (`recordLengthAt`, src/header.ts, which the walker inlines with the layout\'s constants) and builds each record with the generated reader of its struct.',
+        "**openWalker()**, the bulk API, with `{ endian: \"little\" }` (the class for mainline little-endian input over a `Uint32Array`): the caller's loop keeps the offset (`for (at = w.first(); at !== -1; at = w.next(at))`) and reads type and subtype; for key records keyId and aux, either with `word(at, 8)`/`word(at, 12)` after checking `length(at) >= 16` itself, as the C loop does (the target's row), or with `u32(at, 8)`/`u32(at, 12)`, which check `rel` against the record's length (information).",
+        '**reference** (not an API, no target): the C walk ported to JS by hand (one loop over a `Uint32Array`, same checks and checksum): what V8 makes of the C loop, about as fast as a JS walk gets on this machine.',
       ],
     })
     if (args.dry) console.log(`--dry: ${BENCHMARKS_MD} not written`)

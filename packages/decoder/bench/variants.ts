@@ -2,7 +2,7 @@
 // and returns the checksum of checksum.ts computed from its own output, so none can skip work.
 // Hot loops use literal constants (1 for the key type, 16 for its size), as the C code does: V8 11
 // re-loads and re-checks a module-level `const` on every use in optimised code.
-import { decode, decodeColumns, type KeyRecord, openCursor, openWalker, scan } from '../src/index.js'
+import { decode, type KeyRecord, openWalker } from '../src/index.js'
 import { type Checked, ownAddRecord } from './checksum.js'
 import { KEY_EVENTS } from './data.js'
 
@@ -14,11 +14,8 @@ const EVENTS: readonly (string | undefined)[] = KEY_EVENTS
 // One checksum function per variant (see ownAddRecord).
 const addPlain = ownAddRecord()
 const addObject = ownAddRecord()
-const addColumns = ownAddRecord()
-const addScan = ownAddRecord()
-const addScanWords = ownAddRecord()
-const addCursor = ownAddRecord()
 const addWalker = ownAddRecord()
+const addWalkerU32 = ownAddRecord()
 const addJsLoop = ownAddRecord()
 
 /** What the baselines build per record: the header fields, kind, event and the key payload. */
@@ -149,74 +146,9 @@ export function inBatches(run: Variant, size: number): Variant {
   }
 }
 
-/** The bulk API, typed arrays: key payload from word2/word3. */
-export function columnsApi(bytes: Uint8Array): Checked {
-  const c = decodeColumns(bytes, OPTS)
-  const { type, subtype, length, word2, word3 } = c
-  let sum = 0
-  for (let i = 0; i < c.count; i++) {
-    const t = type[i]!
-    sum =
-      t === 1 && length[i]! >= 16
-        ? addColumns(sum, t, subtype[i]!, word2[i]!, word3[i]!)
-        : addColumns(sum, t, subtype[i]!, 0, 0)
-  }
-  return { records: c.count, checksum: sum >>> 0 }
-}
-
-/** The bulk API, visitor: the key payload is read by the visitor through a DataView, as documented. */
-export function scanApi(bytes: Uint8Array): Checked {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  let sum = 0
-  const records = scan(bytes, OPTS, (offset, length, type, subtype) => {
-    sum =
-      type === 1 && length >= 16
-        ? addScan(sum, type, subtype, view.getUint32(offset + 8, true), view.getUint32(offset + 12, true))
-        : addScan(sum, type, subtype, 0, 0)
-  })
-  return { records, checksum: sum >>> 0 }
-}
-
 /**
- * The bulk API, visitor reading the key payload from a Uint32Array where it can: the data comes
- * from the local kernel, so it is in host order (little-endian here), and a record at a 4-byte
- * aligned offset of an aligned buffer has aligned payload words. Other records use the DataView.
- */
-export function scanWordsApi(bytes: Uint8Array): Checked {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const words =
-    (bytes.byteOffset & 3) === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2) : null
-  let sum = 0
-  const records = scan(bytes, OPTS, (offset, length, type, subtype) => {
-    if (type === 1 && length >= 16) {
-      const aligned = words !== null && (offset & 3) === 0
-      const keyId = aligned ? words[(offset >>> 2) + 2]! : view.getUint32(offset + 8, true)
-      const aux = aligned ? words[(offset >>> 2) + 3]! : view.getUint32(offset + 12, true)
-      sum = addScanWords(sum, type, subtype, keyId, aux)
-    } else sum = addScanWords(sum, type, subtype, 0, 0)
-  })
-  return { records, checksum: sum >>> 0 }
-}
-
-/** The bulk API, cursor (openCursor: the class generated for the layout): the caller's own loop, payload via `u32`. */
-export function cursorApi(bytes: Uint8Array): Checked {
-  const c = openCursor(bytes, OPTS)
-  let records = 0
-  let sum = 0
-  while (c.next()) {
-    const type = c.type
-    sum =
-      type === 1 && c.length >= 16
-        ? addCursor(sum, type, c.subtype, c.u32(8), c.u32(12))
-        : addCursor(sum, type, c.subtype, 0, 0)
-    records++
-  }
-  return { records, checksum: sum >>> 0 }
-}
-
-/**
- * The bulk API, walker (openWalker: generated for the layout): the offset in the caller's loop; the
- * loop checks the length, as the C loop does, and reads the key payload with `word`.
+ * The bulk API (openWalker: the class generated for the layout): the offset in the caller's loop;
+ * the loop checks the length, as the C loop does, and reads the key payload with `word`.
  */
 export function walkerApi(bytes: Uint8Array): Checked {
   const w = openWalker(bytes, OPTS)
@@ -228,6 +160,27 @@ export function walkerApi(bytes: Uint8Array): Checked {
       type === 1 && w.length(at) >= 16
         ? addWalker(sum, type, w.subtype(at), w.word(at, 8), w.word(at, 12))
         : addWalker(sum, type, w.subtype(at), 0, 0)
+    records++
+  }
+  return { records, checksum: sum >>> 0 }
+}
+
+/**
+ * The bulk API as the README's typed example uses it: the key payload read with `u32`, which checks
+ * `rel` against the record's length itself (0 outside), so the loop tests only the type. (A key
+ * record of 12 to 15 bytes would add its keyId where the checksum counts none; the data has only
+ * 16-byte ones.)
+ */
+export function walkerU32Api(bytes: Uint8Array): Checked {
+  const w = openWalker(bytes, OPTS)
+  let records = 0
+  let sum = 0
+  for (let at = w.first(); at !== -1; at = w.next(at)) {
+    const type = w.type(at)
+    sum =
+      type === 1
+        ? addWalkerU32(sum, type, w.subtype(at), w.u32(at, 8), w.u32(at, 12))
+        : addWalkerU32(sum, type, w.subtype(at), 0, 0)
     records++
   }
   return { records, checksum: sum >>> 0 }
@@ -259,34 +212,4 @@ export function jsLoop(bytes: Uint8Array): Checked {
     records++
   }
   return { records, checksum: sum >>> 0 }
-}
-
-/**
- * Reference, not an API: allocate decodeColumns' eight output arrays for this input's record count
- * (16-byte records) and store one value into every entry, without reading the input. The cost of
- * materialising the columns (and reading back the five the checksum pass reads); nothing to check.
- */
-export function columnsFloor(bytes: Uint8Array): Checked {
-  const n = bytes.length >>> 4
-  const offset = new Uint32Array(n)
-  const length = new Uint16Array(n)
-  const type = new Uint32Array(n)
-  const subtype = new Uint8Array(n)
-  const info = new Uint32Array(n)
-  const watchId = new Uint8Array(n)
-  const word2 = new Uint32Array(n)
-  const word3 = new Uint32Array(n)
-  for (let i = 0; i < n; i++) {
-    offset[i] = i << 4
-    length[i] = 16
-    type[i] = 1
-    subtype[i] = i
-    info[i] = i
-    watchId[i] = i
-    word2[i] = i
-    word3[i] = i
-  }
-  let sum = 0
-  for (let i = 0; i < n; i++) sum = (sum + type[i]! + subtype[i]! + length[i]! + word2[i]! + word3[i]!) | 0
-  return { records: n, checksum: sum >>> 0 }
 }

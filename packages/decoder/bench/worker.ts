@@ -6,20 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { type Checked, hex } from './checksum.js'
-import {
-  columnsApi,
-  columnsFloor,
-  cursorApi,
-  handWritten,
-  inBatches,
-  jsLoop,
-  naive,
-  objectApi,
-  scanApi,
-  scanWordsApi,
-  type Variant,
-  walkerApi,
-} from './variants.js'
+import { handWritten, inBatches, jsLoop, naive, objectApi, type Variant, walkerApi, walkerU32Api } from './variants.js'
 
 export interface WorkerConfig {
   readonly dataPath: string
@@ -32,8 +19,6 @@ export interface WorkerConfig {
   readonly prefixChecksum: number
   /** Bytes per call for the batched object variants. */
   readonly batchBytes: number
-  /** How the scan visitor reads the key payload (one visitor per process keeps scan's call site monomorphic). */
-  readonly scanVisitor: ScanVisitor
   readonly rounds: number
   readonly warmup: number
   /**
@@ -43,17 +28,12 @@ export interface WorkerConfig {
   readonly cReps: number
 }
 
-export type ScanVisitor = 'dataview' | 'words'
-
 export type VariantId =
   | 'c'
   | 'c-copy'
   | 'js-loop'
-  | 'scan'
-  | 'cursor'
   | 'walker'
-  | 'columns'
-  | 'columns-floor'
+  | 'walker-u32'
   | 'decode'
   | 'naive'
   | 'hand'
@@ -85,21 +65,15 @@ interface JsVariant {
    * interpreter and an on-stack-replacement compile. The long object variants do not need it.
    */
   readonly rewarm: boolean
-  /** False for the allocation floor, which computes no checksum of the data. */
-  readonly checked: boolean
 }
 
 function jsVariants(cfg: WorkerConfig): JsVariant[] {
-  const bulk = (id: VariantId, run: Variant, checked = true) => ({ id, run, prefix: false, rewarm: true, checked })
-  const object = (id: VariantId, run: Variant) => ({ id, run, prefix: true, rewarm: false, checked: true })
+  const bulk = (id: VariantId, run: Variant) => ({ id, run, prefix: false, rewarm: true })
+  const object = (id: VariantId, run: Variant) => ({ id, run, prefix: true, rewarm: false })
   return [
     bulk('js-loop', jsLoop),
-    // Only one scan visitor per process: with two, scan's call site is polymorphic and both slow down.
-    bulk('scan', cfg.scanVisitor === 'words' ? scanWordsApi : scanApi),
-    bulk('cursor', cursorApi),
     bulk('walker', walkerApi),
-    bulk('columns', columnsApi),
-    bulk('columns-floor', columnsFloor, false),
+    bulk('walker-u32', walkerU32Api),
     object('decode', objectApi),
     object('naive', naive),
     object('hand', handWritten),
@@ -143,11 +117,11 @@ function main(): void {
   const variants = jsVariants(cfg)
   const results = new Map<VariantId, VariantResult>()
   const failures: string[] = []
-  const record = (id: VariantId, got: Checked, prefixOnly: boolean, checked: boolean) => {
+  const record = (id: VariantId, got: Checked, prefixOnly: boolean) => {
     const want = prefixOnly
       ? { records: cfg.prefixRecords, checksum: cfg.prefixChecksum }
       : { records: cfg.records, checksum: cfg.checksum }
-    if (got.records !== want.records || (checked && got.checksum !== want.checksum)) {
+    if (got.records !== want.records || got.checksum !== want.checksum) {
       failures.push(
         `${id}: ${got.records} records, checksum ${hex(got.checksum)}; expected ${want.records}, ${hex(want.checksum)}`,
       )
@@ -161,7 +135,7 @@ function main(): void {
   }
 
   for (let w = 0; w < cfg.warmup; w++) {
-    for (const v of variants) record(v.id, v.run(v.prefix ? prefix : full), v.prefix, v.checked)
+    for (const v of variants) record(v.id, v.run(v.prefix ? prefix : full), v.prefix)
   }
   if (failures.length) {
     finish(cfg, results, failures)
@@ -173,7 +147,7 @@ function main(): void {
       for (const m of runC(cfg)) {
         const id: VariantId = m.mode === 'direct' ? 'c' : 'c-copy'
         if (m.badOffset >= 0) failures.push(`${id}: the C walker found a malformed record at byte ${m.badOffset}`)
-        record(id, m, false, true).samples.push(m.medianNs)
+        record(id, m, false).samples.push(m.medianNs)
       }
     },
     ...variants.map((v) => () => {
@@ -188,7 +162,7 @@ function main(): void {
         got = v.run(input)
         times.push(((performance.now() - t0) * 1e6) / got.records)
       }
-      record(v.id, got!, v.prefix, v.checked).samples.push(median(times))
+      record(v.id, got!, v.prefix).samples.push(median(times))
     }),
   ]
   for (let round = 0; round < cfg.rounds; round++) {

@@ -1,15 +1,7 @@
 // Long fuzz run (default 10^7 inputs): random and mutated byte streams through decode(), the
-// stream decoder and decodeColumns, in every revision and byte order. Only DecodeError may be
+// stream decoder and openWalker, in every revision and byte order. Only DecodeError may be
 // thrown, and all three must agree. Usage: npm run fuzz -w @watchq/decoder -- [count] [seed]
-import {
-  DecodeError,
-  decode,
-  decodeColumns,
-  encode,
-  REVISION_IDS,
-  StreamDecoder,
-  type WatchRecord,
-} from '../src/index.js'
+import { DecodeError, decode, encode, openWalker, REVISION_IDS, StreamDecoder, type WatchRecord } from '../src/index.js'
 
 const count = Number(process.argv[2] ?? 10_000_000)
 const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31)
@@ -66,7 +58,12 @@ for (let i = 1; i <= count; i++) {
   }
   const a = outcome(() => decode(bytes, opts))
   if (i % 16 === 0) {
-    const b = outcome(() => decodeColumns(bytes, opts).count)
+    const b = outcome(() => {
+      const w = openWalker(bytes, opts)
+      let n = 0
+      for (let at = w.first(); at !== -1; at = w.next(at)) n++
+      return n
+    })
     const d = new StreamDecoder(opts)
     const c = outcome(() => {
       const out: WatchRecord[] = []
@@ -77,7 +74,7 @@ for (let i = 1; i <= count; i++) {
     const streamOk = a.startsWith('ok') ? c === a : !c.startsWith('ok')
     if (b !== a || !streamOk) {
       console.error(
-        `fuzz: disagreement at input ${i} (seed ${seed}): decode ${a}, columns ${b}, stream ${c}; bytes ${Buffer.from(bytes).toString('hex')} ${JSON.stringify(opts)}`,
+        `fuzz: disagreement at input ${i} (seed ${seed}): decode ${a}, walker ${b}, stream ${c}; bytes ${Buffer.from(bytes).toString('hex')} ${JSON.stringify(opts)}`,
       )
       process.exit(1)
     }

@@ -225,8 +225,8 @@ export function readersSource(): string {
   return lines.join('\n')
 }
 
-/** Layout constants a cursor's next() needs; one generated class per distinct set. */
-function cursorKey(t: GeneratedRevision, little: boolean) {
+/** Layout constants a walker's methods need; one generated class per distinct set and byte order. */
+function walkerKey(t: GeneratedRevision, little: boolean) {
   const h = t.header
   return {
     lengthMask: t.lengthMask,
@@ -236,6 +236,9 @@ function cursorKey(t: GeneratedRevision, little: boolean) {
     typeMask: 2 ** h.type.width - 1,
     subtypeShift: little ? h.subtype.le : h.subtype.be,
     subtypeMask: 2 ** h.subtype.width - 1,
+    idMask: t.idMask,
+    idShift: t.idShift,
+    typeInfoMask: t.typeInfoMask,
     little,
   }
 }
@@ -247,108 +250,47 @@ function bits(x: string, shift: number, mask: number): string {
 }
 
 /**
- * One class per distinct layout key (the same layout serves several revisions), named by `name`,
- * and for each revision the class names of its two byte orders.
+ * One walker layout per distinct key (the same layout serves several revisions), and for each
+ * revision the class name of its two byte orders.
  */
-function layoutClasses<K extends { lengthUnit: number; lengthMask: number }>(
-  keyOf: (t: GeneratedRevision, little: boolean) => K,
-  name: (k: K, unit: string, endian: 'LE' | 'BE') => string,
-) {
+function walkerLayouts() {
   const tables = REVISIONS.filter((r) => r.transport !== 'fanotify').map(revisionTable)
-  const classes = new Map<string, { name: string; k: K }>()
+  const layouts = new Map<string, { name: string; k: ReturnType<typeof walkerKey> }>()
   const byRevision: Record<string, { little: string; big: string }> = {}
   for (const t of tables) {
     const names = (['little', 'big'] as const).map((e) => {
-      const k = keyOf(t, e === 'little')
+      const k = walkerKey(t, e === 'little')
       const key = JSON.stringify(k)
-      if (!classes.has(key)) {
+      if (!layouts.has(key)) {
         const unit = k.lengthUnit === 1 ? 'Bytes' : `Units${k.lengthUnit}`
-        classes.set(key, { name: name(k, unit, e === 'little' ? 'LE' : 'BE'), k })
+        const name = `Walker${unit}Mask${k.lengthMask.toString(16)}Id${(k.idMask >>> 0).toString(16)}${e === 'little' ? 'LE' : 'BE'}`
+        layouts.set(key, { name, k })
       }
-      return classes.get(key)!.name
+      return layouts.get(key)!.name
     })
     byRevision[t.id] = { little: names[0]!, big: names[1]! }
   }
-  return { classes: [...classes.values()], byRevision }
+  return { layouts: [...layouts.values()], byRevision }
 }
 
 /**
- * Source text of src/generated/cursors.ts: a RecordCursor subclass per distinct header/info layout
- * and byte order, whose next() has the layout's constants as literals (about 40% faster than
- * reading them from fields), and the table from revision id and byte order to class.
- */
-export function cursorsSource(): string {
-  const { classes, byRevision } = layoutClasses(
-    cursorKey,
-    (k, unit, e) => `Cursor${unit}Mask${k.lengthMask.toString(16)}${e}`,
-  )
-  const out = [
-    '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
-    "import { RecordCursor } from '../cursor.js'",
-    '',
-  ]
-  for (const { name, k } of classes) {
-    const field = bits('info', k.lengthShift, k.lengthMask >>> k.lengthShift)
-    const len = k.lengthUnit === 1 ? field : `(${field}) * ${k.lengthUnit}`
-    out.push(
-      `class ${name} extends RecordCursor {`,
-      '  override next(): boolean {',
-      '    const at = this._next',
-      '    const end = this._end',
-      '    if (at >= end) return false',
-      '    const words = this._words',
-      '    let w0: number',
-      '    let info: number',
-      '    if (words !== null && (at & 3) === 0 && end - at >= 8) {',
-      '      w0 = words[at >>> 2]!',
-      '      info = words[(at >>> 2) + 1]!',
-      '    } else {',
-      '      if (end - at < 8) this._fail(at)',
-      `      w0 = this._view.getUint32(at, ${k.little})`,
-      `      info = this._view.getUint32(at + 4, ${k.little})`,
-      '    }',
-      `    let length = ${len}`,
-      '    if (length < 8 || length > end - at) length = this._fail(at)',
-      `    this._set(at, length, ${bits('w0', k.typeShift, k.typeMask)}, ${bits('w0', k.subtypeShift, k.subtypeMask)}, info)`,
-      '    return true',
-      '  }',
-      '}',
-      '',
-    )
-  }
-  out.push(
-    '/** The cursor class of each revision, by byte order. */',
-    'export const CURSORS: Readonly<Record<string, { readonly little: typeof RecordCursor; readonly big: typeof RecordCursor }>> = {',
-    ...Object.entries(byRevision).map(([id, c]) => `  '${id}': { little: ${c.little}, big: ${c.big} },`),
-    '}',
-    '',
-  )
-  return out.join('\n')
-}
-
-function walkerKey(t: GeneratedRevision, little: boolean) {
-  return { ...cursorKey(t, little), idMask: t.idMask, idShift: t.idShift, typeInfoMask: t.typeInfoMask }
-}
-
-/**
- * Source text of src/generated/walkers.ts: per distinct layout and byte order, two RecordWalker
- * subclasses with the constants as literals: `…Words`, for input in the host's byte order at a
- * 4-byte aligned address, reads aligned words from a Uint32Array (an unaligned record through the
- * DataView, in a method V8 turns into a deoptimisation exit where it never runs); `…View` reads
- * everything through the DataView. Every method is small, so that TurboFan inlines all of them
- * into the caller's loop (its budget is 920 bytecode bytes per function).
+ * Source text of src/generated/walkers.ts, the whole bulk API: per distinct layout and byte order,
+ * two walker classes (on WalkerBase, src/walker.ts) with the constants as literals: `…Words`, for
+ * input in the host's byte order at a 4-byte aligned address, reads aligned words from a
+ * Uint32Array (an unaligned record through the DataView, in a method V8 turns into a
+ * deoptimisation exit where it never runs); `…View` reads everything through the DataView. Every
+ * method is small, so that TurboFan inlines all of them into the caller's loop (its budget is 920
+ * bytecode bytes per function). `_check` is the header rule of src/header.ts with the layout's
+ * constants; a record it rejects gets its DecodeError from there (`_error`).
  */
 export function walkersSource(): string {
-  const { classes, byRevision } = layoutClasses(
-    walkerKey,
-    (k, unit, e) => `Walker${unit}Mask${k.lengthMask.toString(16)}Id${(k.idMask >>> 0).toString(16)}${e}`,
-  )
+  const { layouts, byRevision } = walkerLayouts()
   const out = [
     '// Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.',
-    "import { RecordWalker } from '../walker.js'",
+    "import { type Walker, WalkerBase, type WalkerClass } from '../walker.js'",
     '',
   ]
-  for (const { name, k } of classes) {
+  for (const { name, k } of layouts) {
     for (const words of [true, false]) {
       // The word at `at + off` (off a multiple of 4, so it has the alignment of `at`).
       const word = (at: string, off: number) => {
@@ -363,45 +305,48 @@ export function walkersSource(): string {
       const idMask = k.idMask >>> 0
       const tiMask = k.typeInfoMask >>> 0
       out.push(
-        `class ${name}${words ? 'Words' : 'View'} extends RecordWalker {`,
-        '  override first(): number {',
+        `class ${name}${words ? 'Words' : 'View'} extends WalkerBase implements Walker {`,
+        '  first(): number {',
         "    return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined",
         '  }',
-        '  override next(at: number): number {',
+        '  next(at: number): number {',
         '    return this._check(at + this.length(at))',
         '  }',
-        '  override type(at: number): number {',
+        '  type(at: number): number {',
         `    return ${bits(word('at', 0), k.typeShift, k.typeMask)}`,
         '  }',
-        '  override subtype(at: number): number {',
+        '  subtype(at: number): number {',
         `    return ${bits(word('at', 0), k.subtypeShift, k.subtypeMask)}`,
         '  }',
-        '  override info(at: number): number {',
+        '  info(at: number): number {',
         `    return ${info}`,
         '  }',
-        '  override length(at: number): number {',
+        '  length(at: number): number {',
         `    return ${len}`,
         '  }',
-        '  override watchId(at: number): number {',
+        '  watchId(at: number): number {',
         `    return (${info} & 0x${idMask.toString(16)}) >>> ${k.idShift}`,
         '  }',
-        '  override typeInfo(at: number): number {',
+        '  typeInfo(at: number): number {',
         `    return (${info} & 0x${tiMask.toString(16)}) >>> ${lowestBit(tiMask)}`,
         '  }',
-        '  override u32(at: number, rel: number): number {',
+        '  u32(at: number, rel: number): number {',
         '    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)',
         '  }',
-        '  override word(at: number, rel: number): number {',
+        '  word(at: number, rel: number): number {',
         // With `rel` a literal at the call site, V8 folds `rel & 3` and `rel >>> 2`, and `at & 3` is
         // the test already made for the header: an aligned read costs one add and a bounds check.
         words
           ? '    return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)'
           : `    return this._view.getUint32(at + rel, ${k.little})`,
         '  }',
+        '  u64(at: number, rel: number): bigint {',
+        `    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, ${k.little})`,
+        '  }',
         ...(words
           ? ['  private _slow(p: number): number {', `    return this._view.getUint32(p, ${k.little})`, '  }']
           : []),
-        '  protected override _check(at: number): number {',
+        '  private _check(at: number): number {',
         '    const end = this._end',
         '    if (at >= end) return -1',
         '    if (end - at < 8) throw this._error(at)',
@@ -424,10 +369,17 @@ export function walkersSource(): string {
     '}',
     '',
     'interface WalkerPair {',
-    '  readonly words: typeof RecordWalker',
-    '  readonly view: typeof RecordWalker',
+    '  readonly words: WalkerClass',
+    '  readonly view: WalkerClass',
     '}',
     '',
   )
   return out.join('\n')
+}
+
+/** Every file of src/generated/, by name, with the function that makes its text. */
+export const GENERATED: Readonly<Record<string, () => string>> = {
+  'revisions.ts': generatedSource,
+  'readers.ts': readersSource,
+  'walkers.ts': walkersSource,
 }

@@ -1,8 +1,10 @@
 // bytes → records. One loop for every revision: the header is read per the revision's bitfield
 // and info layout, the rule for (type, subtype) picks the struct, the struct table its fields.
+// Each header is checked by recordLengthAt (src/header.ts), the rule the walkers check too.
 import { DecodeError } from './errors.js'
 import { copyBytes } from './fields.js'
-import { type DecodeOptions, lengthOf, type Resolved, resolve } from './options.js'
+import { recordLengthAt } from './header.js'
+import { type DecodeOptions, type Resolved, resolve } from './options.js'
 import type { WatchRecord } from './record.js'
 import type { RuleTable, StructTable } from './tables.js'
 
@@ -20,21 +22,6 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): WatchRecord
     at += rec.length
   }
   return out
-}
-
-/**
- * Length of the record at `at`, validated against the bytes available, or throws.
- * `base` is added to offsets in errors (the streaming decoder's position in the stream).
- */
-export function recordLengthAt(r: Resolved, view: DataView, at: number, end: number, base: number): number {
-  if (end - at < 8) throw new DecodeError('short-header', base + at, `${end - at} bytes left, a record header needs 8`)
-  const length = lengthOf(r.rev, view.getUint32(at + 4, r.little))
-  if (length < 8)
-    throw new DecodeError('length-too-small', base + at, `record length ${length} is below the 8-byte header`)
-  if (length > end - at) {
-    throw new DecodeError('truncated', base + at, `record length ${length} runs past the end (${end - at} bytes left)`)
-  }
-  return length
 }
 
 /** Bytes of a record before any flexible member: sizeof for fixed records, `base` for flexible ones. */

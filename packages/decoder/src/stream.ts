@@ -1,8 +1,9 @@
 // Streaming decode: chunks of any size in, whole records out. A record split across chunks is
 // kept until its last byte arrives; offsets count from the start of the stream.
-import { decodeAt, recordLengthAt } from './decode.js'
+import { decodeAt } from './decode.js'
 import { DecodeError } from './errors.js'
 import { copyBytes } from './fields.js'
+import { recordLengthAt } from './header.js'
 import { type DecodeOptions, type Resolved, resolve } from './options.js'
 import type { WatchRecord } from './record.js'
 

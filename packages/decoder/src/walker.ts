@@ -1,108 +1,80 @@
-// A walker over the records of a buffer: the caller's loop keeps the current offset, and the walker
-// holds only what never changes (the bytes and their layout). Nothing is written per record, so V8
-// keeps the walker's fields in registers for the whole loop, where a cursor object stores and
-// reloads its state every record (see BENCHMARKS.md).
+// The bulk API: a walker over the records of a buffer. The caller's loop keeps the current offset,
+// and the walker holds only what never changes (the bytes and their layout). Nothing is written per
+// record, so V8 keeps the walker's fields in registers for the whole loop, where a cursor object
+// would store and reload its state every record (see BENCHMARKS.md).
 //
-// `openWalker` returns a subclass generated for the revision's layout and byte order
-// (src/generated/walkers.ts) with the layout's constants as literals and small methods, so that
-// TurboFan can inline all of them into the caller's loop; this class reads the layout from fields
-// and is the reference the generated ones are tested against.
-import { hostWords } from './bulk.js'
-import { recordLengthAt } from './decode.js'
+// Every walker is an instance of a class generated per layout and byte order
+// (src/generated/walkers.ts, from scripts/tables.ts), with the layout's constants as literals and
+// methods small enough for TurboFan to inline all of them into the caller's loop. This file holds
+// what those classes share and nothing that walks: the public type, the state and the constructor,
+// and the error path (src/header.ts, the same check and errors as decode()).
 import type { DecodeError } from './errors.js'
-import { type DecodeOptions, type Resolved, resolve } from './options.js'
+import { recordLengthAt } from './header.js'
+import { HOST_ENDIAN, type Resolved } from './options.js'
 
-export class RecordWalker {
-  // `declare`d and assigned once in the constructor (see cursor.ts for why not class fields).
-  declare protected readonly _r: Resolved
-  declare protected readonly _view: DataView
-  /** The input as host-order u32 words, or null (unaligned input, or the other byte order). */
-  declare protected readonly _words: Uint32Array | null
-  declare protected readonly _end: number
-  declare protected readonly _little: boolean
-
-  constructor(bytes: Uint8Array, opts: DecodeOptions = {}) {
-    const r = resolve(opts)
-    const self = this as unknown as Record<string, unknown>
-    self._r = r
-    self._view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    self._words = hostWords(bytes, r.little)
-    self._end = bytes.length
-    self._little = r.little
-  }
-
+/**
+ * Reads the records of a buffer by offset (see `openWalker`). Records are validated as `decode`
+ * validates them, and a malformed one throws the same DecodeError, at the same offset.
+ */
+export interface Walker {
   /** Offset of the first record (validated), or -1 for empty input. Throws DecodeError. */
-  first(): number {
-    return this._check(0)
-  }
-
+  first(): number
   /** Offset of the record after the one at `at` (validated), or -1 after the last. Throws DecodeError. */
-  next(at: number): number {
-    return this._check(at + this.length(at))
-  }
-
-  type(at: number): number {
-    return (this._word(at) >>> this._r.typeShift) & this._r.typeMask
-  }
-
-  subtype(at: number): number {
-    return (this._word(at) >>> this._r.subtypeShift) & this._r.subtypeMask
-  }
-
+  next(at: number): number
+  type(at: number): number
+  subtype(at: number): number
   /** The raw info word. */
-  info(at: number): number {
-    return this._word(at + 4)
-  }
-
+  info(at: number): number
   /** Record length in bytes. */
-  length(at: number): number {
-    const rev = this._r.rev
-    return ((this._word(at + 4) & rev.lengthMask) >>> rev.lengthShift) * rev.lengthUnit
-  }
-
-  watchId(at: number): number {
-    return (this._word(at + 4) & this._r.rev.idMask) >>> this._r.rev.idShift
-  }
-
+  length(at: number): number
+  watchId(at: number): number
   /** Type-specific info bits, shifted down (WATCH_INFO_FLAG_n is bit n). */
-  typeInfo(at: number): number {
-    return (this._word(at + 4) & this._r.rev.typeInfoMask) >>> this._r.rev.typeInfoShift
-  }
-
+  typeInfo(at: number): number
   /** The u32 at byte `rel` of the record at `at` (8 and 12: keyId and aux of a key record); 0 outside the record. */
-  u32(at: number, rel: number): number {
-    return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
-  }
-
+  u32(at: number, rel: number): number
   /**
    * The u32 at byte `rel` of the record at `at` without `u32`'s check against the record's length,
    * for loops that check `length(at)` themselves, as C consumers check `len >= sizeof(struct …)`
    * before reading. `rel` must be in 0…length(at) − 4; outside the record the result is not
    * defined (the bytes of the next record, or not a number past the end of the input).
    */
-  word(at: number, rel: number): number {
-    return this._word(at + rel)
-  }
-
+  word(at: number, rel: number): number
   /** The u64 at byte `rel` of the record at `at` (8: the object id of a 16-byte removal); 0n outside the record. */
-  u64(at: number, rel: number): bigint {
-    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, this._little)
-  }
+  u64(at: number, rel: number): bigint
+}
 
-  /** The u32 at byte offset `p` of the input, in the records' byte order. */
-  protected _word(p: number): number {
-    const words = this._words
-    return words !== null && (p & 3) === 0 ? words[p >>> 2]! : this._view.getUint32(p, this._little)
-  }
+/** A generated walker class: `words` is `hostWords(bytes, r.little)`, non-null for the `…Words` classes. */
+export type WalkerClass = new (bytes: Uint8Array, r: Resolved, words: Uint32Array | null) => Walker
 
-  /** `at` if a whole, valid record starts there; -1 at the end of the input. */
-  protected _check(at: number): number {
-    const end = this._end
-    if (at >= end) return -1
-    if (end - at < 8) throw this._error(at)
-    const length = this.length(at)
-    if (length < 8 || length > end - at) throw this._error(at)
-    return at
+const HOST_LITTLE = HOST_ENDIAN === 'little'
+
+/**
+ * `bytes` as host-order u32 words, when its start is 4-byte aligned and its byte order is the
+ * host's (and it is under 4 GiB, so that `at >>> 2` is exact); null otherwise.
+ */
+export function hostWords(bytes: Uint8Array, little: boolean): Uint32Array | null {
+  if (little !== HOST_LITTLE || bytes.byteOffset % 4 !== 0 || bytes.byteLength > 0xffffffff) return null
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2)
+}
+
+/** The state of the generated walker classes, and their error path. Walks nothing itself. */
+export abstract class WalkerBase {
+  // Every field is `declare`d and assigned in the constructor, in one order: class field
+  // declarations (what es2022 emits for `x = 0` or a bare `x: T`) define each field as undefined
+  // first, and cost a per-record loop over an object's fields about 10%. Plain (TypeScript-private)
+  // properties rather than #private fields: every #field access carries a brand check.
+  declare protected readonly _r: Resolved
+  declare protected readonly _view: DataView
+  /** The input as host-order u32 words (`…Words` classes), or null (`…View` classes). */
+  declare protected readonly _words: Uint32Array | null
+  declare protected readonly _end: number
+
+  constructor(bytes: Uint8Array, r: Resolved, words: Uint32Array | null) {
+    const self = this as unknown as Record<string, unknown>
+    self._r = r
+    self._view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    self._words = words
+    self._end = bytes.length
   }
 
   /**

@@ -1,6 +1,6 @@
 // The record union narrows on `kind`; u64 fields are bigint; decoded records are valid encoder input.
 import { expectTypeOf, test } from 'vitest'
-import type { RecordInput, RecordWalker, WatchRecord } from '../src/index.js'
+import type { RecordInput, Walker, WatchRecord } from '../src/index.js'
 import { decode, openWalker } from '../src/index.js'
 
 test('narrowing on kind', () => {
@@ -27,12 +27,15 @@ test('decoded records are encoder input', () => {
 
 test('the walker reads numbers by offset, u64 as bigint', () => {
   const w = openWalker(new Uint8Array(0), { endian: 'little' })
-  expectTypeOf(w).toEqualTypeOf<RecordWalker>()
+  expectTypeOf(w).toEqualTypeOf<Walker>()
   expectTypeOf(w.first()).toEqualTypeOf<number>()
   expectTypeOf(w.next).parameters.toEqualTypeOf<[at: number]>()
   expectTypeOf(w.word(0, 8)).toEqualTypeOf<number>()
   expectTypeOf(w.u32(0, 8)).toEqualTypeOf<number>()
   expectTypeOf(w.u64(0, 8)).toEqualTypeOf<bigint>()
+  expectTypeOf(w.length(0)).toEqualTypeOf<number>()
   // @ts-expect-error the payload offset is required
   w.word(0)
+  // @ts-expect-error the walker's state is not part of its type
+  w._words
 })

@@ -1,41 +1,44 @@
 // Generated from @watchq/spec by scripts/generate.ts. Do not edit: run `npm run generate -w @watchq/decoder`.
-import { RecordWalker } from '../walker.js'
+import { type Walker, WalkerBase, type WalkerClass } from '../walker.js'
 
-class WalkerUnits8Mask1f8Idff000000LEWords extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask1f8Idff000000LEWords extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return ((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) & 0xffffff
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return (((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) >>> 24)
   }
-  override info(at: number): number {
+  info(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4))
   }
-  override length(at: number): number {
+  length(at: number): number {
     return ((((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) >>> 3) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff000000) >>> 24
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
+  }
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, true)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, true)
   }
-  protected override _check(at: number): number {
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -45,38 +48,41 @@ class WalkerUnits8Mask1f8Idff000000LEWords extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask1f8Idff000000LEView extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask1f8Idff000000LEView extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return this._view.getUint32(at, true) & 0xffffff
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return (this._view.getUint32(at, true) >>> 24)
   }
-  override info(at: number): number {
+  info(at: number): number {
     return this._view.getUint32(at + 4, true)
   }
-  override length(at: number): number {
+  length(at: number): number {
     return ((this._view.getUint32(at + 4, true) >>> 3) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0xff000000) >>> 24
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0xff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return this._view.getUint32(at + rel, true)
   }
-  protected override _check(at: number): number {
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, true)
+  }
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -86,41 +92,44 @@ class WalkerUnits8Mask1f8Idff000000LEView extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask1f8Idff000000BEWords extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask1f8Idff000000BEWords extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return (((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) >>> 8)
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return ((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) & 0xff
   }
-  override info(at: number): number {
+  info(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4))
   }
-  override length(at: number): number {
+  length(at: number): number {
     return ((((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) >>> 3) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff000000) >>> 24
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
+  }
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, false)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, false)
   }
-  protected override _check(at: number): number {
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -130,38 +139,41 @@ class WalkerUnits8Mask1f8Idff000000BEWords extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask1f8Idff000000BEView extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask1f8Idff000000BEView extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return (this._view.getUint32(at, false) >>> 8)
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return this._view.getUint32(at, false) & 0xff
   }
-  override info(at: number): number {
+  info(at: number): number {
     return this._view.getUint32(at + 4, false)
   }
-  override length(at: number): number {
+  length(at: number): number {
     return ((this._view.getUint32(at + 4, false) >>> 3) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0xff000000) >>> 24
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0xff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return this._view.getUint32(at + rel, false)
   }
-  protected override _check(at: number): number {
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, false)
+  }
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -171,41 +183,44 @@ class WalkerUnits8Mask1f8Idff000000BEView extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask3fIdff00LEWords extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask3fIdff00LEWords extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return ((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) & 0xffffff
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return (((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) >>> 24)
   }
-  override info(at: number): number {
+  info(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4))
   }
-  override length(at: number): number {
+  length(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
+  }
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, true)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, true)
   }
-  protected override _check(at: number): number {
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -215,38 +230,41 @@ class WalkerUnits8Mask3fIdff00LEWords extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask3fIdff00LEView extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask3fIdff00LEView extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return this._view.getUint32(at, true) & 0xffffff
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return (this._view.getUint32(at, true) >>> 24)
   }
-  override info(at: number): number {
+  info(at: number): number {
     return this._view.getUint32(at + 4, true)
   }
-  override length(at: number): number {
+  length(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return this._view.getUint32(at + rel, true)
   }
-  protected override _check(at: number): number {
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, true)
+  }
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -256,41 +274,44 @@ class WalkerUnits8Mask3fIdff00LEView extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask3fIdff00BEWords extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask3fIdff00BEWords extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return (((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) >>> 8)
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return ((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) & 0xff
   }
-  override info(at: number): number {
+  info(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4))
   }
-  override length(at: number): number {
+  length(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
+  }
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, false)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, false)
   }
-  protected override _check(at: number): number {
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -300,38 +321,41 @@ class WalkerUnits8Mask3fIdff00BEWords extends RecordWalker {
   }
 }
 
-class WalkerUnits8Mask3fIdff00BEView extends RecordWalker {
-  override first(): number {
+class WalkerUnits8Mask3fIdff00BEView extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return (this._view.getUint32(at, false) >>> 8)
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return this._view.getUint32(at, false) & 0xff
   }
-  override info(at: number): number {
+  info(at: number): number {
     return this._view.getUint32(at + 4, false)
   }
-  override length(at: number): number {
+  length(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0x3f) * 8
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return this._view.getUint32(at + rel, false)
   }
-  protected override _check(at: number): number {
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, false)
+  }
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -341,41 +365,44 @@ class WalkerUnits8Mask3fIdff00BEView extends RecordWalker {
   }
 }
 
-class WalkerBytesMask7fIdff00LEWords extends RecordWalker {
-  override first(): number {
+class WalkerBytesMask7fIdff00LEWords extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return ((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) & 0xffffff
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return (((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) >>> 24)
   }
-  override info(at: number): number {
+  info(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4))
   }
-  override length(at: number): number {
+  length(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0x7f
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
+  }
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, true)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, true)
   }
-  protected override _check(at: number): number {
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -385,38 +412,41 @@ class WalkerBytesMask7fIdff00LEWords extends RecordWalker {
   }
 }
 
-class WalkerBytesMask7fIdff00LEView extends RecordWalker {
-  override first(): number {
+class WalkerBytesMask7fIdff00LEView extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return this._view.getUint32(at, true) & 0xffffff
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return (this._view.getUint32(at, true) >>> 24)
   }
-  override info(at: number): number {
+  info(at: number): number {
     return this._view.getUint32(at + 4, true)
   }
-  override length(at: number): number {
+  length(at: number): number {
     return this._view.getUint32(at + 4, true) & 0x7f
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (this._view.getUint32(at + 4, true) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return this._view.getUint32(at + rel, true)
   }
-  protected override _check(at: number): number {
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, true)
+  }
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -426,41 +456,44 @@ class WalkerBytesMask7fIdff00LEView extends RecordWalker {
   }
 }
 
-class WalkerBytesMask7fIdff00BEWords extends RecordWalker {
-  override first(): number {
+class WalkerBytesMask7fIdff00BEWords extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return (((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) >>> 8)
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return ((at & 3) === 0 ? this._words![at >>> 2]! : this._slow(at)) & 0xff
   }
-  override info(at: number): number {
+  info(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4))
   }
-  override length(at: number): number {
+  length(at: number): number {
     return ((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0x7f
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (((at & 3) === 0 ? this._words![(at >>> 2) + 1]! : this._slow(at + 4)) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return (at & 3) === 0 && (rel & 3) === 0 ? this._words![(at >>> 2) + (rel >>> 2)]! : this._slow(at + rel)
+  }
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, false)
   }
   private _slow(p: number): number {
     return this._view.getUint32(p, false)
   }
-  protected override _check(at: number): number {
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -470,38 +503,41 @@ class WalkerBytesMask7fIdff00BEWords extends RecordWalker {
   }
 }
 
-class WalkerBytesMask7fIdff00BEView extends RecordWalker {
-  override first(): number {
+class WalkerBytesMask7fIdff00BEView extends WalkerBase implements Walker {
+  first(): number {
     return this._check(0) | 0 // an int32 for the caller's loop variable, even where this call is not inlined
   }
-  override next(at: number): number {
+  next(at: number): number {
     return this._check(at + this.length(at))
   }
-  override type(at: number): number {
+  type(at: number): number {
     return (this._view.getUint32(at, false) >>> 8)
   }
-  override subtype(at: number): number {
+  subtype(at: number): number {
     return this._view.getUint32(at, false) & 0xff
   }
-  override info(at: number): number {
+  info(at: number): number {
     return this._view.getUint32(at + 4, false)
   }
-  override length(at: number): number {
+  length(at: number): number {
     return this._view.getUint32(at + 4, false) & 0x7f
   }
-  override watchId(at: number): number {
+  watchId(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0xff00) >>> 8
   }
-  override typeInfo(at: number): number {
+  typeInfo(at: number): number {
     return (this._view.getUint32(at + 4, false) & 0xffff0000) >>> 16
   }
-  override u32(at: number, rel: number): number {
+  u32(at: number, rel: number): number {
     return rel < 0 || rel + 4 > this.length(at) ? 0 : this.word(at, rel)
   }
-  override word(at: number, rel: number): number {
+  word(at: number, rel: number): number {
     return this._view.getUint32(at + rel, false)
   }
-  protected override _check(at: number): number {
+  u64(at: number, rel: number): bigint {
+    return rel < 0 || rel + 8 > this.length(at) ? 0n : this._view.getBigUint64(at + rel, false)
+  }
+  private _check(at: number): number {
     const end = this._end
     if (at >= end) return -1
     if (end - at < 8) throw this._error(at)
@@ -535,6 +571,6 @@ export const WALKERS: Readonly<Record<string, { readonly little: WalkerPair; rea
 }
 
 interface WalkerPair {
-  readonly words: typeof RecordWalker
-  readonly view: typeof RecordWalker
+  readonly words: WalkerClass
+  readonly view: WalkerClass
 }

@@ -1,4 +1,4 @@
-// What the bulk readers (cursors, walkers) must report for a stream: decode()'s records as plain
+// What the walkers (openWalker, the generated classes) must report for a stream: decode()'s records as plain
 // field tuples with the first payload words, or decode()'s DecodeError as [code, offset].
 import { DecodeError, decode } from '../../src/index.js'
 
