@@ -1,5 +1,6 @@
-// decode(): hand-written kernel bytes (kernel-semantics §11, DESIGN.md), both byte orders, and
-// every DecodeError code with the offset it names.
+// decode(): hand-written kernel bytes (docs/semantics.md#record-formats,
+// docs/semantics.md#byte-order-of-the-header), both byte orders, and every DecodeError code with
+// the offset it names.
 import { describe, expect, it } from 'vitest'
 import { DecodeError, decode } from '../src/index.js'
 
@@ -16,7 +17,8 @@ function decodeError(bytes: Uint8Array, opts = {}): DecodeError {
 }
 
 describe('mainline bytes as the kernel writes them', () => {
-  it('decodes an UPDATED key record on x86 (DESIGN.md example)', () => {
+  // The x86_64 bytes of the UPDATED row in docs/semantics.md#byte-order-of-the-header.
+  it('decodes an UPDATED key record on x86', () => {
     expect(decode(hex('01000001 10010000 d1d9b522 00000000'), { endian: 'little' })).toEqual([
       {
         offset: 0,

@@ -1,6 +1,6 @@
-// Open files and the fd table of the simulated process. A file description (struct file) is
-// shared by dup(); closing the last fd of it releases it, and releasing the last description of a
-// pipe frees the pipe (§10).
+// Open files and the fd table of the simulated process. A file description (struct file) is shared
+// by dup(); closing the last fd of it releases it, and releasing the last description of a pipe
+// frees the pipe (docs/semantics.md#closing-the-last-file).
 import { err, type Sys } from './errors.js'
 import { LIMITS, type MemoryBudget } from './limits.js'
 import type { Pipe } from './pipe.js'
@@ -73,7 +73,10 @@ export class OpenFile {
     return this.target.kind === 'pipe' ? this.target.pipe : null
   }
 
-  /** The pipe as splice sees it: notification pipes are not pipes there (get_pipe_info(file, true), §9). */
+  /**
+   * The pipe as splice sees it: notification pipes are not pipes there (get_pipe_info(file, true);
+   * docs/semantics.md#splice-tee-vmsplice-and-sendfile).
+   */
   get splicePipe(): Pipe | null {
     const p = this.pipe
     return p && !p.watchQueue ? p : null

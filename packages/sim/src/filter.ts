@@ -1,5 +1,6 @@
-// IOC_WATCH_QUEUE_SET_FILTER (§3) and filtering at post time (§6). The argument is read from
-// simulated user memory in the machine's byte order, with the offsets of the spec's struct tables.
+// IOC_WATCH_QUEUE_SET_FILTER (docs/semantics.md#set_filter) and filtering at post time
+// (docs/semantics.md#filtering-at-post-time). The argument is read from simulated user memory in
+// the machine's byte order, with the offsets of the spec's struct tables.
 import { flexElement, type Member, members, offsetOn, struct, structLayout, type TStruct } from '@watchq/spec'
 import { err, type Sys } from './errors.js'
 import type { Notification } from './records.js'
@@ -41,7 +42,11 @@ const LAYOUT = {
   subtypeFilter: at(ENTRY, 'subtype_filter'),
 }
 
-/** One stored entry: only subtype_filter[0] is kept (§3, §15.5). */
+/**
+ * One stored entry: only subtype_filter[0] is kept
+ * (docs/semantics.md#unknown-types-and-subtype-words,
+ * docs/discrepancies.md#doc5-only-the-first-subtype-word-filters).
+ */
 export interface TypeFilter {
   readonly type: number
   readonly infoFilter: number
@@ -58,8 +63,8 @@ export class WatchFilter {
   }
 
   /**
-   * filter_watch_notification (§6): the type's bit must be set and one entry must match type,
-   * subtype bit and (info & mask) == filter. No match: rejected.
+   * filter_watch_notification (docs/semantics.md#filtering-at-post-time): the type's bit must be
+   * set and one entry must match type, subtype bit and (info & mask) == filter. No match: rejected.
    */
   accepts(n: Notification): boolean {
     if (!this.types.has(n.type)) return false
@@ -75,7 +80,8 @@ export class WatchFilter {
 
 /**
  * watch_queue_set_filter after the ENODEV check: NULL removes the filter (null), otherwise the
- * header, then the entries, then every entry's masks are checked, in that order (§3).
+ * header, then the entries, then every entry's masks are checked, in that order
+ * (docs/semantics.md#errors-of-set_filter).
  */
 export function parseFilter(p: UserPointer, endian: 'little' | 'big'): Sys<WatchFilter | null> {
   if (p.kind === 'null') return null

@@ -1,11 +1,12 @@
 // The key garbage collector, as an explicit deterministic step of the model.
 //
 // In the kernel, the final key_put queues the gc work; the gc (after an RCU grace period) reaps
-// every key nobody references: its watchers get their removal records (§5.3), a keyring lets go
-// of its links (whose keys may then be reaped by the next pass), and the quota is given back
-// (6.1; 6.12 did that at the final put already — D2). Invalidation asks for a links pass, which
-// unlinks dead keys from every keyring without a record; expiry asks for one gc_delay seconds
-// after the key expired.
+// every key nobody references: its watchers get their removal records
+// (docs/semantics.md#removal-records), a keyring lets go of its links (whose keys may then be
+// reaped by the next pass), and the quota is given back (6.1; 6.12 did that at the final put
+// already: docs/semantics.md#d2-when-a-destroyed-keys-quota-is-given-back). Invalidation asks for a
+// links pass, which unlinks dead keys from every keyring without a record; expiry asks for one
+// gc_delay seconds after the key expired.
 //
 // The model runs the gc as deferred work on the simulated clock: GRACE_MS after it is asked for
 // (or at the expiry timer), so the removal record appears once the process waits — a poll with a
@@ -36,7 +37,8 @@ export class KeyGc {
   put(key: Key): void {
     key.usage--
     if (key.usage > 0) return
-    // D2: 6.12 gives the quota back at the final put; 6.1 when the gc reaps the key.
+    // 6.12 gives the quota back at the final put; 6.1 when the gc reaps the key
+    // (docs/semantics.md#d2-when-a-destroyed-keys-quota-is-given-back).
     if (quotaFreedAtFinalPut(this.k.profile)) this.k.releaseQuota(key)
     this.schedule()
   }
@@ -88,7 +90,8 @@ export class KeyGc {
         for (const ring of [...this.k.keys.values()]) {
           if (!ring.links || ring.destroyed) continue
           for (const [index, member] of [...ring.links]) {
-            // Dead links go without a record (no notify in the keyring gc, §5.1 notes).
+            // Dead links go without a record (no notify in the keyring gc;
+            // docs/semantics.md#events-that-post-nothing).
             if (member.isDead(now, KEY_GC_DELAY_S)) {
               ring.links.delete(index)
               this.put(member)
@@ -114,7 +117,8 @@ export class KeyGc {
     this.k.keys.delete(key.serial)
     if (key.links) dropAllLinks(this.k, key, 'now')
     if (key.watchers) {
-      // §5.3: one removal record per watching queue, carrying the key serial.
+      // One removal record per watching queue, carrying the key serial
+      // (docs/semantics.md#removal-records).
       removeWatchList(key.watchers, key.serial, this.k.freeWatch)
       key.watchers = null
     }

@@ -102,12 +102,15 @@ export class Kernel {
     return key && key.usage > 0 && !key.destroyed ? key : undefined
   }
 
-  /** notify_key: a key record to the key's own watchers (§5.1). */
+  /** notify_key: a key record to the key's own watchers (docs/semantics.md#key-notifications). */
   notifyKey(key: Key, subtype: number, aux: number): void {
     if (key.watchers) postWatchNotification(key.watchers, keyNotification(subtype, key.serial, aux), key.serial)
   }
 
-  /** free_watch runs from an RCU callback: only then does the owner's watch count go down (§4). */
+  /**
+   * free_watch runs from an RCU callback: only then does the owner's watch count go down
+   * (docs/semantics.md#the-per-user-watch-limit).
+   */
   readonly freeWatch: FreeWatch = (w) => {
     this.clock.defer(GRACE_MS, 'rcu: free watch', () => {
       w.owner.nrWatches--

@@ -1,7 +1,8 @@
 // What happens to a keyring's links, with the records it posts to the keyring's own watchers
-// (§5.1): LINKED, UNLINKED, CLEARED; revoking a keyring drops its links silently. A dropped
-// link gives its reference back only after an RCU grace period (the assoc array edit is freed
-// from an RCU callback), which is what makes the removal record of §5.3 asynchronous.
+// (docs/semantics.md#which-operation-posts-what): LINKED, UNLINKED, CLEARED; revoking a keyring
+// drops its links silently. A dropped link gives its reference back only after an RCU grace period
+// (the assoc array edit is freed from an RCU callback), which is what makes the removal record
+// asynchronous (docs/semantics.md#removal-records).
 import { err, type Sys } from './errors.js'
 import type { Kernel } from './kernel.js'
 import type { Key } from './keys.js'
@@ -60,13 +61,19 @@ export function dropAllLinks(k: Kernel, keyring: Key, when: 'after-grace' | 'now
   }
 }
 
-/** keyring_clear: drops every link and posts CLEARED, even if it was already empty (§5.1). */
+/**
+ * keyring_clear: drops every link and posts CLEARED, even if it was already empty
+ * (docs/semantics.md#which-operation-posts-what).
+ */
 export function clearKeyring(k: Kernel, keyring: Key): void {
   dropAllLinks(k, keyring, 'after-grace')
   k.notifyKey(keyring, NOTIFY_KEY.CLEARED, 0)
 }
 
-/** key_revoke: REVOKED to the key's watchers; a keyring's links go silently (§5.1). Idempotent. */
+/**
+ * key_revoke: REVOKED to the key's watchers; a keyring's links go silently
+ * (docs/semantics.md#which-operation-posts-what). Idempotent.
+ */
 export function revokeKey(k: Kernel, key: Key): void {
   if (key.revoked) return
   key.revoked = true

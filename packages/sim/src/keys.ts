@@ -98,7 +98,7 @@ export class Key {
     return indexKeyOf(this.type, this.description)
   }
 
-  /** key_validate: invalidated, then revoked, then expired (§4 step 2). */
+  /** key_validate: invalidated, then revoked, then expired (docs/semantics.md#errors-of-keyctl_watch_key, step 2). */
   validate(nowSeconds: number): Sys<void> {
     if (this.invalidated) return err('ENOKEY')
     if (this.revoked) return err('EKEYREVOKED')

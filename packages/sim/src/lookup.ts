@@ -1,5 +1,6 @@
 // lookup_user_key in our words: how a keyctl argument becomes a key, and in what order it fails
-// (§4 step 2): the special keyrings, then the serial, then the key's state, then permission.
+// (docs/semantics.md#errors-of-keyctl_watch_key, step 2): the special keyrings, then the serial,
+// then the key's state, then permission.
 import { err, isErrno, type Sys } from './errors.js'
 import { KEYRING_SEARCH_MAX_DEPTH } from './keyrings.js'
 import type { Key } from './keys.js'

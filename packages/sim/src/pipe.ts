@@ -1,6 +1,7 @@
 // A pipe (pipe_inode_info): a ring of buffers between a read end and a write end. Ordinary pipes
 // and notification pipes share this code — read() in particular is the same function for both,
-// which is where the whole-record rule and the LOSS record come from (§7, §8).
+// which is where the whole-record rule and the LOSS record come from (docs/semantics.md#loss,
+// docs/semantics.md#read).
 import { err, type Sys } from './errors.js'
 import type { MemoryBudget } from './limits.js'
 import { lossNotification, notificationBytes } from './records.js'
@@ -9,9 +10,9 @@ import type { WatchQueue } from './watch-queue.js'
 /** Pipe buffer flags (only the ones the model uses). */
 export const PIPE_BUF_FLAG_PACKET = 0x08
 export const PIPE_BUF_FLAG_CAN_MERGE = 0x10
-/** Notification records: read whole or not at all (§8). */
+/** Notification records: read whole or not at all (docs/semantics.md#whole-records). */
 export const PIPE_BUF_FLAG_WHOLE = 0x20
-/** A post was lost after this buffer was queued (§7). */
+/** A post was lost after this buffer was queued (docs/semantics.md#when-a-record-is-lost). */
 export const PIPE_BUF_FLAG_LOSS = 0x40
 
 /** PIPE_DEF_BUFFERS: the ring of a new pipe. */
@@ -68,7 +69,7 @@ export class Pipe {
   writers = 1
   /** Open file descriptions (pipe->files): the pipe is freed when the last one goes. */
   files = 2
-  /** A LOSS record is due at the top of the next read-loop iteration (§7). */
+  /** A LOSS record is due at the top of the next read-loop iteration (docs/semantics.md#where-the-loss-record-goes). */
   noteLoss = false
   watchQueue: WatchQueue | null = null
   freed = false
@@ -116,7 +117,7 @@ export class Pipe {
     return undefined
   }
 
-  /** FIONREAD: the bytes in the ring; a pending LOSS is not counted (§7). */
+  /** FIONREAD: the bytes in the ring; a pending LOSS is not counted (docs/semantics.md#deferred-loss). */
   queuedBytes(): number {
     let count = 0
     for (let t = this.tail; t !== this.head; t++) count += this.slot(t).len
@@ -132,7 +133,8 @@ export class Pipe {
     const release = buf.release
     buf.release = null
     release?.()
-    // §7: consuming the flagged buffer makes the LOSS due.
+    // Consuming the flagged buffer makes the LOSS due
+    // (docs/semantics.md#where-the-loss-record-goes).
     if (buf.flags & PIPE_BUF_FLAG_LOSS) this.noteLoss = true
     this.tail++
   }
@@ -142,14 +144,15 @@ export class Pipe {
    * BLOCK when it would sleep (nothing copied, writers left, blocking mode).
    */
   read(totalLen: number, nowait: boolean): Sys<Uint8Array> | Block {
-    // §8: a null read succeeds, whatever is queued or pending.
+    // A null read succeeds, whatever is queued or pending (docs/semantics.md#whole-records).
     if (totalLen === 0) return EMPTY
     const parts: Uint8Array[] = []
     let ret = 0
     let left = totalLen
     for (;;) {
       if (this.noteLoss) {
-        // §7: the LOSS goes first in this iteration, if 8 bytes fit; otherwise it stays pending.
+        // The LOSS goes first in this iteration, if 8 bytes fit; otherwise it stays pending
+        // (docs/semantics.md#deferred-loss).
         const loss = notificationBytes(lossNotification(), this.endian)
         if (left < loss.length) {
           if (ret === 0) return err('ENOBUFS')
@@ -164,7 +167,8 @@ export class Pipe {
         const buf = this.slot(this.tail)
         let chars = buf.len
         if (chars > left) {
-          // §8: a whole record or nothing; ENOBUFS only if nothing was copied yet.
+          // A whole record or nothing; ENOBUFS only if nothing was copied yet
+          // (docs/semantics.md#whole-records).
           if (buf.flags & PIPE_BUF_FLAG_WHOLE) {
             if (ret === 0) return err('ENOBUFS')
             break
@@ -199,7 +203,8 @@ export class Pipe {
    * errno, or BLOCK with what was written so far when it would sleep for room.
    */
   write(data: Uint8Array, nowait: boolean, packet: boolean): Sys<number> | { block: Block; written: number } {
-    // §9: a notification pipe refuses every write first, even an empty one or one without readers.
+    // A notification pipe refuses every write first, even an empty one or one without readers
+    // (docs/semantics.md#write).
     if (this.watchQueue) return err('EXDEV')
     if (data.length === 0) return 0
     // SIGPIPE is ignored by the agent: the write fails with EPIPE.

@@ -59,7 +59,10 @@ export class Process {
     if (!this.created.includes(serial)) this.created.push(serial)
   }
 
-  /** exit: every fd closed (pipes freed, queues cleared, §10), then its keyrings let go. Idempotent. */
+  /**
+   * exit: every fd closed (pipes freed, queues cleared: docs/semantics.md#closing-the-last-file),
+   * then its keyrings let go. Idempotent.
+   */
   exit(): void {
     if (this.exited) return
     this.exited = true

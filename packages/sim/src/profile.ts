@@ -18,7 +18,7 @@ export const SIM_PROFILES: Record<string, SimProfile> = {
 
 export const DEFAULT_PROFILE: SimProfile = SIM_PROFILES['x86_64-6.12']!
 
-/** The Debian releases kernel-semantics.md was read from (and the captures were made on). */
+/** The Debian releases docs/semantics.md was written from (and the captures were made on). */
 export function kernelRelease(p: SimProfile): string {
   return p.version === '6.1' ? '6.1.192' : '6.12.117'
 }
@@ -27,10 +27,16 @@ export function endianOf(p: SimProfile): 'little' | 'big' {
   return p.arch === 's390x' ? 'big' : 'little'
 }
 
-/** §0 D1: 6.12 marks pipe files FMODE_NOWAIT, so pipe_read honours IOCB_NOWAIT; 6.1 refuses RWF_NOWAIT. */
+/**
+ * 6.12 marks pipe files FMODE_NOWAIT, so pipe_read honours IOCB_NOWAIT; 6.1 refuses RWF_NOWAIT
+ * (docs/semantics.md#d1-preadv2-with-rwf_nowait-on-the-read-end).
+ */
 export const pipesHonourNowait = (p: SimProfile): boolean => p.version === '6.12'
 
-/** §0 D2: 6.12 gives a key's quota back at the final key_put; 6.1 only when the gc reaps it. */
+/**
+ * 6.12 gives a key's quota back at the final key_put; 6.1 only when the gc reaps it
+ * (docs/semantics.md#d2-when-a-destroyed-keys-quota-is-given-back).
+ */
 export const quotaFreedAtFinalPut = (p: SimProfile): boolean => p.version === '6.12'
 
 /** A profile the model can run: a known version and arch, and a power-of-two page of at least 4 KiB. */

@@ -1,5 +1,6 @@
-// The records a notification queue carries (§11), as the kernel builds them before posting, and
-// their bytes in the machine's byte order (built by the decoder's encoder, never by hand).
+// The records a notification queue carries (docs/semantics.md#record-formats), as the kernel builds
+// them before posting, and their bytes in the machine's byte order (built by the decoder's encoder,
+// never by hand).
 import { encode } from '@watchq/decoder'
 import {
   WATCH_INFO_ID,
@@ -34,7 +35,10 @@ export interface LossNotification {
 }
 export type Notification = KeyNotification | RemovalNotification | LossNotification
 
-/** Key notification records are 16 bytes (§5.1); the watch id is filled in per watch at post time. */
+/**
+ * Key notification records are 16 bytes (docs/semantics.md#key-notifications); the watch id is
+ * filled in per watch at post time.
+ */
 export const KEY_RECORD_SIZE = 16
 export const REMOVAL_RECORD_SIZE = 16
 export const LOSS_RECORD_SIZE = 8
@@ -44,7 +48,10 @@ export function keyNotification(subtype: number, keyId: number, aux: number): Ke
   return { kind: 'key', type: WATCH_TYPE_KEY_NOTIFY, subtype, info: KEY_RECORD_SIZE, keyId, aux: aux >>> 0 }
 }
 
-/** §5.3: the removal record carries the watch's id in info and the key serial as a u64 id. */
+/**
+ * The removal record carries the watch's id in info and the key serial as a u64 id
+ * (docs/semantics.md#removal-records).
+ */
 export function removalNotification(infoId: number, serial: number): RemovalNotification {
   return {
     kind: 'removal',
@@ -55,7 +62,7 @@ export function removalNotification(infoId: number, serial: number): RemovalNoti
   }
 }
 
-/** §7: the LOSS record read() makes up: 8 bytes, info = 8, no watch id. */
+/** The LOSS record read() makes up: 8 bytes, info = 8, no watch id (docs/semantics.md#where-the-loss-record-goes). */
 export function lossNotification(): LossNotification {
   return { kind: 'loss', type: WATCH_TYPE_META, subtype: WATCH_META_LOSS_NOTIFICATION, info: LOSS_RECORD_SIZE }
 }

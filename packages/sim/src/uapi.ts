@@ -1,11 +1,11 @@
-// The numbers of the interface, read once from the spec's mainline revision (kernel-semantics §12)
-// so that nothing the spec states is written twice.
+// The numbers of the interface, read once from the spec's mainline revision
+// (docs/semantics.md#constants-and-limits) so that nothing the spec states is written twice.
 import { constant, enumMembers, revision, valueOn } from '@watchq/spec'
 
 const MAINLINE = revision('mainline')
 const num = (name: string): number => valueOn(constant(MAINLINE, name), 'generic')
 
-/** Bytes per note slot (§12); the largest record is one less. */
+/** Bytes per note slot (docs/semantics.md#constants-and-limits); the largest record is one less. */
 export const NOTE_SIZE = num('WATCH_QUEUE_NOTE_SIZE')
 export const MIN_NOTES = num('WATCH_QUEUE_MIN_NOTES')
 export const MAX_NOTES = num('WATCH_QUEUE_MAX_NOTES')
@@ -20,7 +20,7 @@ export const KEYCTL_WATCH_KEY = num('KEYCTL_WATCH_KEY')
 
 export const WATCH_TYPE_META = num('WATCH_TYPE_META')
 export const WATCH_TYPE_KEY_NOTIFY = num('WATCH_TYPE_KEY_NOTIFY')
-/** Types at or above this are unknown: SET_FILTER skips them (§3). */
+/** Types at or above this are unknown: SET_FILTER skips them (docs/semantics.md#unknown-types-and-subtype-words). */
 export const WATCH_TYPE__NR = num('WATCH_TYPE__NR')
 export const WATCH_META_REMOVAL_NOTIFICATION = num('WATCH_META_REMOVAL_NOTIFICATION')
 export const WATCH_META_LOSS_NOTIFICATION = num('WATCH_META_LOSS_NOTIFICATION')

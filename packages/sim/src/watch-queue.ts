@@ -1,5 +1,6 @@
 // The watch queue of a notification pipe: its notes (the preallocated 128-byte record slots), its
-// sizing (§2), its filter (§3), the watches that feed it, and how one record is posted or lost (§7).
+// sizing (docs/semantics.md#set_size), its filter (docs/semantics.md#set_filter), the watches that
+// feed it, and how one record is posted or lost (docs/semantics.md#loss).
 import { err, type Sys } from './errors.js'
 import type { WatchFilter } from './filter.js'
 import { PIPE_BUF_FLAG_LOSS, PIPE_BUF_FLAG_WHOLE, type Pipe } from './pipe.js'
@@ -14,7 +15,10 @@ export function roundupPowOfTwo(n: number): number {
   return p
 }
 
-/** §2 sizing math for a SET_SIZE argument already truncated to 32 bits and in range. */
+/**
+ * The sizing math for a SET_SIZE argument already truncated to 32 bits and in range
+ * (docs/semantics.md#capacity-and-ring-size).
+ */
 export function sizing(nrNotes: number, pageSize: number): { nrPages: number; nrNotes: number; ringSlots: number } {
   const perPage = pageSize / NOTE_SIZE
   const nrPages = Math.ceil(nrNotes / perPage)
@@ -23,9 +27,9 @@ export function sizing(nrNotes: number, pageSize: number): { nrPages: number; nr
 }
 
 export class WatchQueue {
-  /** Set when the pipe is released: nothing is posted any more (§10). */
+  /** Set when the pipe is released: nothing is posted any more (docs/semantics.md#closing-the-last-file). */
   defunct = false
-  /** 0 until SET_SIZE: every post is lost then (§7 "losses before SET_SIZE"). */
+  /** 0 until SET_SIZE: every post is lost then (docs/semantics.md#losses-before-set_size). */
   nrNotes = 0
   nrPages = 0
   private freeNotes = 0
@@ -44,12 +48,14 @@ export class WatchQueue {
    * unsigned long; the kernel takes it as an unsigned int.
    */
   setSize(arg: number): Sys<number> {
-    // §2 order: EBUSY (even for an out-of-range argument) before EINVAL.
+    // EBUSY (even for an out-of-range argument) before EINVAL
+    // (docs/semantics.md#errors-of-set_size).
     if (this.sized) return err('EBUSY')
     const n = arg >>> 0
     if (n < MIN_NOTES || n > MAX_NOTES) return err('EINVAL')
     const { nrPages, nrNotes, ringSlots } = sizing(n, this.pipe.pageSize)
-    // §2: EPERM needs an unprivileged caller over the pipe limits; the simulated caller is root.
+    // EPERM needs an unprivileged caller over the pipe limits; the simulated caller is root
+    // (docs/semantics.md#errors-of-set_size).
     const resized = this.pipe.resizeRing(ringSlots)
     if (resized !== undefined) return resized
     // The CVE-2025-23138 fix: the pipe is charged nr_pages and limited to them (F_GETPIPE_SZ).
@@ -63,7 +69,8 @@ export class WatchQueue {
 
   /**
    * post_one_notification: into the next slot if the ring has room and a note is free; otherwise
-   * the post is lost and the newest buffer (slot head-1) is flagged — §7. Returns whether it went in.
+   * the post is lost and the newest buffer (slot head-1) is flagged
+   * (docs/semantics.md#when-a-record-is-lost). Returns whether it went in.
    */
   post(n: Notification): boolean {
     const pipe = this.pipe
@@ -88,8 +95,9 @@ export class WatchQueue {
   }
 
   /**
-   * watch_queue_clear, when the last file of the pipe goes (§10): dead first, then every watch is
-   * unhooked from its key without a removal record.
+   * watch_queue_clear, when the last file of the pipe goes
+   * (docs/semantics.md#closing-the-last-file): dead first, then every watch is unhooked from its
+   * key without a removal record.
    */
   clear(detach: (w: Watch) => void): void {
     this.defunct = true

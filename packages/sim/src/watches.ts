@@ -1,6 +1,7 @@
-// Watches: the link between a key's watch list and a queue (§4, §5, §10). A key notification goes
-// to every watch on the key, each copy carrying that watch's id and passing that queue's filter;
-// a removal record goes straight into the queue.
+// Watches: the link between a key's watch list and a queue (docs/semantics.md#keyctl_watch_key,
+// docs/semantics.md#key-notifications, docs/semantics.md#closing). A key notification goes to every
+// watch on the key, each copy carrying that watch's id and passing that queue's filter; a removal
+// record goes straight into the queue.
 import { err, type Sys } from './errors.js'
 import { type Notification, removalNotification } from './records.js'
 import { WATCH_INFO_ID } from './uapi.js'
@@ -30,13 +31,17 @@ export class WatchList {
   readonly watchers: Watch[] = []
 }
 
-/** Frees a watch after an RCU grace period: that is when the owner's count goes down (§4). */
+/**
+ * Frees a watch after an RCU grace period: that is when the owner's count goes down
+ * (docs/semantics.md#the-per-user-watch-limit).
+ */
 export type FreeWatch = (w: Watch) => void
 
 /**
- * add_watch_to_object (§4 step 4): a dead queue is ENOENT; the same queue watching the same key
- * is EBUSY whatever the watch id or the fd; then the uid's watch count after the increment must
- * not exceed the caller's soft RLIMIT_NOFILE (EAGAIN).
+ * add_watch_to_object (docs/semantics.md#adding-a-watch,
+ * docs/semantics.md#errors-of-keyctl_watch_key step 4): a dead queue is ENOENT; the same queue
+ * watching the same key is EBUSY whatever the watch id or the fd; then the uid's watch count after
+ * the increment must not exceed the caller's soft RLIMIT_NOFILE (EAGAIN).
  */
 export function addWatch(watch: Watch, list: WatchList, rlimitNofile: number): Sys<void> {
   if (watch.queue.defunct) return err('ENOENT')
@@ -58,7 +63,10 @@ function unhook(watch: Watch, list: WatchList): void {
   watch.list = null
 }
 
-/** The removal record goes into the watch's queue, bypassing the filter, subject to capacity (§5.3). */
+/**
+ * The removal record goes into the watch's queue, bypassing the filter, subject to capacity
+ * (docs/semantics.md#removal-records).
+ */
 function postRemoval(watch: Watch, serial: number, free: FreeWatch): void {
   const q = watch.queue
   if (!q.defunct) {
@@ -68,7 +76,10 @@ function postRemoval(watch: Watch, serial: number, free: FreeWatch): void {
   free(watch)
 }
 
-/** remove_watch_from_object for one queue (KEYCTL_WATCH_KEY -1): EBADSLT if it has no watch (§4 step 5). */
+/**
+ * remove_watch_from_object for one queue (KEYCTL_WATCH_KEY -1): EBADSLT if it has no watch
+ * (docs/semantics.md#removing-a-watch).
+ */
 export function removeWatch(list: WatchList | null, queue: WatchQueue, serial: number, free: FreeWatch): Sys<void> {
   if (!list) return err('EBADSLT')
   const watch = list.watchers.find((w) => w.id === serial && w.queue === queue)
@@ -78,7 +89,10 @@ export function removeWatch(list: WatchList | null, queue: WatchQueue, serial: n
   return undefined
 }
 
-/** remove_watch_list, when the gc destroys the key: one removal record per watching queue (§5.3). */
+/**
+ * remove_watch_list, when the gc destroys the key: one removal record per watching queue
+ * (docs/semantics.md#removal-records).
+ */
 export function removeWatchList(list: WatchList, serial: number, free: FreeWatch): void {
   while (list.watchers.length > 0) {
     const watch = list.watchers[0]!
@@ -87,15 +101,16 @@ export function removeWatchList(list: WatchList, serial: number, free: FreeWatch
   }
 }
 
-/** Unhooks a watch from its key when its queue goes (§10): no record. */
+/** Unhooks a watch from its key when its queue goes (docs/semantics.md#closing-the-last-file): no record. */
 export function detachWatch(watch: Watch, free: FreeWatch): void {
   if (watch.list) unhook(watch, watch.list)
   free(watch)
 }
 
 /**
- * __post_watch_notification (§6): to each watch on the key whose id is the key's serial, with that
- * watch's id in info, if that queue's filter lets it through. Nothing is checked for permission.
+ * __post_watch_notification (docs/semantics.md#filtering-at-post-time): to each watch on the key
+ * whose id is the key's serial, with that watch's id in info, if that queue's filter lets it
+ * through. Nothing is checked for permission.
  */
 export function postWatchNotification(list: WatchList, n: Notification, id: number): void {
   for (const watch of [...list.watchers]) {

@@ -1,4 +1,5 @@
-// §3 SET_FILTER's checks and §6 filtering at post time.
+// SET_FILTER's checks (docs/semantics.md#errors-of-set_filter) and filtering at post time
+// (docs/semantics.md#filtering-at-post-time).
 import { encodeFilter } from '@watchq/decoder'
 import { describe, expect, it } from 'vitest'
 import { isErrno } from '../src/errors.js'

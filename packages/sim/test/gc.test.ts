@@ -1,5 +1,6 @@
-// §5.3: the key garbage collector posts removal records asynchronously; the model runs it as
-// deferred work on the simulated clock (GRACE_MS after it is asked for).
+// The key garbage collector posts removal records asynchronously
+// (docs/semantics.md#removal-records, docs/semantics.md#key-garbage-collection-timing); the model
+// runs it as deferred work on the simulated clock (GRACE_MS after it is asked for).
 import { describe, expect, it } from 'vitest'
 import { Kernel } from '../src/kernel.js'
 import { SIM_PROFILES } from '../src/profile.js'
@@ -133,7 +134,8 @@ describe('key garbage collection', () => {
     ])
   })
 
-  it('gives the key quota back at the final put on 6.12, at the reap on 6.1 (D2)', () => {
+  // docs/semantics.md#d2-when-a-destroyed-keys-quota-is-given-back
+  it('gives the key quota back at the final put on 6.12, at the reap on 6.1', () => {
     for (const [name, atPut] of [
       ['x86_64-6.12', true],
       ['x86_64-6.1', false],

@@ -1,4 +1,5 @@
-// §5.1: which key operation posts which record to which watch list, and the checks of each.
+// Which key operation posts which record to which watch list, and the checks of each
+// (docs/semantics.md#which-operation-posts-what).
 import { describe, expect, it } from 'vitest'
 import { KEY_TYPES, Key } from '../src/keys.js'
 import { keyring, kinds, queue, read, Sim, type Step, update, userKey, watch } from './helpers.js'

@@ -1,4 +1,5 @@
-// lookup_user_key (§4 step 2): special keyrings, serials, state before permission, possession.
+// lookup_user_key (docs/semantics.md#errors-of-keyctl_watch_key, step 2): special keyrings,
+// serials, state before permission, possession.
 import { describe, expect, it } from 'vitest'
 import { Kernel } from '../src/kernel.js'
 import { KEY_SPEC, lookupUserKey, possesses } from '../src/lookup.js'

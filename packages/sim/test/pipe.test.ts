@@ -1,4 +1,5 @@
-// §1 pipe2(O_NOTIFICATION_PIPE), §8 the shared pipe_read, §10 closing; ordinary pipes as the
+// pipe2(O_NOTIFICATION_PIPE) (docs/semantics.md#pipe2-with-o_notification_pipe), the shared
+// pipe_read (docs/semantics.md#read), closing (docs/semantics.md#closing); ordinary pipes as the
 // splice cases need them.
 import { describe, expect, it } from 'vitest'
 import { MemoryBudget } from '../src/limits.js'

@@ -21,7 +21,8 @@ describe('profiles', () => {
     expect(endianOf(SIM_PROFILES['x86_64-6.1']!)).toBe('little')
   })
 
-  it('differ between 6.1 and 6.12 in RWF_NOWAIT on pipes (D1) and when the key quota comes back (D2)', () => {
+  // docs/semantics.md#differences-between-61-and-612
+  it('differ between 6.1 and 6.12 in RWF_NOWAIT on pipes and when the key quota comes back', () => {
     const [v612, v61] = [SIM_PROFILES['x86_64-6.12']!, SIM_PROFILES['x86_64-6.1']!]
     expect([pipesHonourNowait(v612), pipesHonourNowait(v61)]).toEqual([true, false])
     expect([quotaFreedAtFinalPut(v612), quotaFreedAtFinalPut(v61)]).toEqual([true, false])

@@ -1,4 +1,5 @@
-// §11 record formats, as bytes in each byte order.
+// Record formats (docs/semantics.md#record-formats), as bytes in each byte order
+// (docs/semantics.md#byte-order-of-the-header).
 import { describe, expect, it } from 'vitest'
 import { infoIdOf, keyNotification, lossNotification, notificationBytes, removalNotification } from '../src/records.js'
 import { NOTIFY_KEY } from '../src/uapi.js'

@@ -1,9 +1,9 @@
-// The interface's numbers come from the spec (§12).
+// The interface's numbers come from the spec (docs/semantics.md#constants-and-limits).
 import { describe, expect, it } from 'vitest'
 import * as uapi from '../src/uapi.js'
 
 describe('uapi numbers', () => {
-  it('are those of §12', () => {
+  it('are those of docs/semantics.md#constants-and-limits', () => {
     expect([uapi.NOTE_SIZE, uapi.MIN_NOTES, uapi.MAX_NOTES, uapi.MAX_FILTERS]).toEqual([128, 1, 512, 16])
     expect([uapi.IOC_WATCH_QUEUE_SET_SIZE, uapi.IOC_WATCH_QUEUE_SET_FILTER, uapi.KEYCTL_WATCH_KEY]).toEqual([
       0x5760, 0x5761, 32,

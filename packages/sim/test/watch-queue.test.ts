@@ -1,4 +1,5 @@
-// §2 SET_SIZE, §7 capacity and loss, as the queue model does them.
+// SET_SIZE (docs/semantics.md#set_size), capacity and loss
+// (docs/semantics.md#capacity-and-ring-size, docs/semantics.md#loss), as the queue model does them.
 import { describe, expect, it } from 'vitest'
 import { roundupPowOfTwo, sizing } from '../src/watch-queue.js'
 import { kinds, queue, read, Sim, times, update, userKey, watch } from './helpers.js'
@@ -177,7 +178,7 @@ describe('capacity and loss', () => {
       read(),
     ])
     expect(obs.at(-5)!.ret).toBe(512)
-    // §7: a pending LOSS is invisible to FIONREAD and poll.
+    // A pending LOSS is invisible to FIONREAD and poll (docs/semantics.md#deferred-loss).
     expect(obs.at(-4)!.value).toBe(0)
     expect(obs.at(-3)!.revents).toEqual([])
     expect(obs.at(-2)).toEqual({ ret: 8, bytes: '0000000108000000' })
@@ -235,7 +236,8 @@ describe('capacity and loss', () => {
     expect(obs.at(-1)).toEqual({ errno: 'EAGAIN' })
   })
 
-  it('loses a removal record on a full queue too (§5.3)', () => {
+  // docs/semantics.md#removal-records
+  it('loses a removal record on a full queue too', () => {
     const sim = new Sim()
     const obs = sim.run([
       ...queue(1),

@@ -1,5 +1,6 @@
-// §4 KEYCTL_WATCH_KEY: the order of its checks, one watch per (key, pipe), the per-uid limit, and
-// removal; §5.2 each watching queue's own copy.
+// KEYCTL_WATCH_KEY (docs/semantics.md#keyctl_watch_key): the order of its checks, one watch per
+// (key, pipe), the per-uid limit, and removal; each watching queue's own copy
+// (docs/semantics.md#order-of-records).
 import { describe, expect, it } from 'vitest'
 import { kinds, queue, read, Sim, type Step, update, userKey, watch } from './helpers.js'
 

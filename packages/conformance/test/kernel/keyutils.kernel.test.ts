@@ -4,15 +4,16 @@
 // @watchq/decoder) of the records the agent read from its own notification pipe.
 //
 // The race (keyctl installs its watch some time after it starts) is closed by wait_output: the
-// agent repeats a KEYCTL_SETPERM on the key (always a SETATTR record, kernel-semantics §5.1) until
-// keyctl has printed a line, and only then installs its own watch. The leading `<key> attr` lines
-// are those probes; the first operation after them is never a setattr, so they are told apart.
-// The key is then destroyed: keyctl prints `<key> gc` for the removal of its watch and exits 0.
+// agent repeats a KEYCTL_SETPERM on the key (always a SETATTR record,
+// docs/semantics.md#which-operation-posts-what) until keyctl has printed a line, and only then
+// installs its own watch. The leading `<key> attr` lines are those probes; the first operation
+// after them is never a setattr, so they are told apart. The key is then destroyed: keyctl prints
+// `<key> gc` for the removal of its watch and exits 0.
 //
 // Every record keyutils prints that the kernel can post here: link, unlk, clr, attr, rev on a
 // keyring; upd, attr, inv on a user key; gc on both. Not `inst` (a watch needs an instantiated key,
-// §5.1) and not `-- LOSS --` (it would need keyctl stopped at a known record, which nothing shows
-// from outside).
+// docs/semantics.md#events-that-post-nothing) and not `-- LOSS --` (it would need keyctl stopped at
+// a known record, which nothing shows from outside).
 //
 // On s390x too: Debian's s390x keyutils and libc6 come through apt's private s390x state under the
 // cache (guest-programs.ts; this machine's apt is left as it is), and the guest is big-endian: the

@@ -1,6 +1,7 @@
-// read/preadv2, write, writev, FIONREAD and poll (§8, §9). Waits happen in simulated time: a
-// blocking call waits for deferred work (the key gc) that could wake it; if nothing can, the step
-// says it would block forever instead of hanging.
+// read/preadv2, write, writev, FIONREAD and poll (docs/semantics.md#read, docs/semantics.md#poll,
+// docs/semantics.md#write). Waits happen in simulated time: a blocking call waits for deferred work
+// (the key gc) that could wake it; if nothing can, the step says it would block forever instead of
+// hanging.
 import { MAX_LINE_BYTES, POLL_EVENTS, type PollEvent } from '@watchq/spec'
 import { err, isErrno } from '../errors.js'
 import type { OpenFile } from '../files.js'
@@ -62,7 +63,8 @@ export const opRead: OpHandler = (c) => {
   if (flags !== null) {
     // preadv2(…, -1, flags): an empty iovec is done before the flags are looked at.
     if (len === 0) return { ret: 0, bytes: '' }
-    // §0 D1: RWF_NOWAIT needs FMODE_NOWAIT, which 6.1 gives neither pipes nor (in the model) tmpfs files.
+    // RWF_NOWAIT needs FMODE_NOWAIT, which 6.1 gives neither pipes nor (in the model) tmpfs files
+    // (docs/semantics.md#d1-preadv2-with-rwf_nowait-on-the-read-end).
     if (nowaitFlag && !pipesHonourNowait(c.kernel.profile)) return result(err('EOPNOTSUPP'))
   }
   const pipe = file.pipe
@@ -78,7 +80,10 @@ export const opRead: OpHandler = (c) => {
   return readResult(bytes)
 }
 
-/** vfs_write on a file the step may write: pipes (EXDEV on a notification pipe, §9) or a regular file. */
+/**
+ * vfs_write on a file the step may write: pipes (EXDEV on a notification pipe,
+ * docs/semantics.md#write) or a regular file.
+ */
 function writeFile(file: OpenFile, data: Uint8Array) {
   const pipe = file.pipe
   if (pipe) {
@@ -122,7 +127,7 @@ export const opWritev: OpHandler = (c) => {
   const total = iovLengths(c).reduce((a, b) => a + b, 0)
   const file = c.proc.fds.get(fd)
   if (!file?.canWrite) return result(err('EBADF'))
-  // §9: vfs_writev returns before the pipe sees a zero-length vector.
+  // vfs_writev returns before the pipe sees a zero-length vector (docs/semantics.md#write).
   if (total === 0) return result(0)
   return writeFile(file, new Uint8Array(total))
 }
@@ -131,7 +136,8 @@ export const opFionread: OpHandler = (c) => {
   const file = c.proc.fds.get(argFd(c, 'fd'))
   if (!file) return result(err('EBADF'))
   const pipe = file.pipe
-  // §8: the bytes queued; a pending LOSS is not counted. A regular file: what is left to read.
+  // The bytes queued; a pending LOSS is not counted (docs/semantics.md#fionread). A regular file:
+  // what is left to read.
   const value = pipe ? pipe.queuedBytes() : file.regular!.size - file.pos
   return { ret: 0, value: value | 0 }
 }
@@ -143,7 +149,8 @@ function pollMask(file: OpenFile | undefined): number {
   if (!pipe) return POLL_BITS.POLLIN | POLL_BITS.POLLOUT | POLL_BITS.POLLRDNORM | POLL_BITS.POLLWRNORM
   let mask = 0
   if (file.canRead) {
-    // §8: POLLIN iff a record is queued (a pending LOSS does not count); POLLHUP without writers.
+    // POLLIN iff a record is queued (a pending LOSS does not count); POLLHUP without writers
+    // (docs/semantics.md#poll).
     if (!pipe.isEmpty) mask |= POLL_BITS.POLLIN | POLL_BITS.POLLRDNORM
     if (pipe.writers === 0) mask |= POLL_BITS.POLLHUP
   }

@@ -1,5 +1,6 @@
-// add_key(2) and the keyctl(2) operations (§4, §5.1), each checking in the kernel's order:
-// arguments, then the keys it names (lookup_user_key), then what the operation itself refuses.
+// add_key(2) and the keyctl(2) operations (docs/semantics.md#keyctl_watch_key,
+// docs/semantics.md#which-operation-posts-what), each checking in the kernel's order: arguments,
+// then the keys it names (lookup_user_key), then what the operation itself refuses.
 import { err, errnoValue, isErrno, type Sys } from '../errors.js'
 import { clearKeyring, detectCycle, linkKey, revokeKey, unlinkKey } from '../keyrings.js'
 import { defaultPerm, indexKeyOf, KEY_TYPES, type Key } from '../keys.js'
@@ -28,7 +29,10 @@ function typeFromUser(type: string): Sys<string> {
   return type
 }
 
-/** add_key(2) (§5.1: a new key is INSTANTIATED then LINKED; an existing one is UPDATED). */
+/**
+ * add_key(2): a new key is INSTANTIATED then LINKED; an existing one is UPDATED
+ * (docs/semantics.md#which-operation-posts-what).
+ */
 export function addKey(
   proc: Process,
   typeArg: string,
@@ -63,7 +67,8 @@ export function addKey(
   }
   if (ring.restricted) return err('EPERM')
   if (keyType.canUpdate) {
-    // §5.1: an updatable, live key of the same type and description in this keyring is updated.
+    // An updatable, live key of the same type and description in this keyring is updated
+    // (docs/semantics.md#which-operation-posts-what).
     const existing = ring.links.get(indexKeyOf(keyType, description))
     if (existing && !existing.revoked && !existing.invalidated) {
       if (!keyPermits(existing, dest.possessed, proc.cred, KEY_WRITE)) return err('EACCES')
@@ -140,7 +145,8 @@ export const opLink: OpHandler = (c) => {
   if (isErrno(key)) return result(key)
   const check = linkCheck(ring.key, key.key)
   if (check !== undefined) return result(check)
-  // §5.1: LINKED also when the key was linked already (the link is replaced in place).
+  // LINKED also when the key was linked already (the link is replaced in place;
+  // docs/semantics.md#which-operation-posts-what).
   linkKey(c.kernel, ring.key, key.key)
   return result(0)
 }
@@ -172,14 +178,14 @@ export const opMove: OpHandler = (c) => {
   if (isErrno(from)) return result(from)
   const to = lookupUserKey(c.proc, toId, { create: true }, KEY_WRITE)
   if (isErrno(to)) return result(to)
-  // §5.1: from == to is done, with nothing posted.
+  // from == to is done, with nothing posted (docs/semantics.md#which-operation-posts-what).
   if (from.key === to.key) return result(0)
   if (!from.key.links || !to.key.links) return result(err('ENOTDIR'))
   if (from.key.links.get(key.key.indexKey) !== key.key) return result(err('ENOENT'))
   if (flags & KEYCTL_MOVE_EXCL && to.key.links.has(key.key.indexKey)) return result(err('EEXIST'))
   const check = linkCheck(to.key, key.key)
   if (check !== undefined) return result(check)
-  // UNLINKED on the source, then LINKED on the destination (§5.2).
+  // UNLINKED on the source, then LINKED on the destination (docs/semantics.md#order-of-records).
   unlinkKey(c.kernel, from.key, key.key)
   linkKey(c.kernel, to.key, key.key)
   return result(0)
@@ -214,7 +220,8 @@ export const opInvalidate: OpHandler = (c) => {
   if (!key.invalidated) {
     key.invalidated = true
     c.kernel.notifyKey(key, NOTIFY_KEY.INVALIDATED, 0)
-    // §5.1: an immediate gc links pass unlinks it from every keyring, silently.
+    // An immediate gc links pass unlinks it from every keyring, silently
+    // (docs/semantics.md#which-operation-posts-what).
     c.kernel.gc.scheduleLinksPass()
   }
   return result(0)
@@ -238,7 +245,8 @@ export const opChown: OpHandler = (c) => {
   const uid = argInt(c, 'uid') >>> 0
   const gid = argInt(c, 'gid') >>> 0
   const NONE = 0xffffffff
-  // §5.1: nothing to change is 0 and posts nothing, before the key is even looked up.
+  // Nothing to change is 0 and posts nothing, before the key is even looked up
+  // (docs/semantics.md#which-operation-posts-what).
   if (uid === NONE && gid === NONE) return result(0)
   const ref = lookupUserKey(c.proc, id, { create: true, partial: true }, KEY_SETATTR)
   if (isErrno(ref)) return result(ref)
@@ -266,7 +274,7 @@ export const opSetTimeout: OpHandler = (c) => {
   const key = ref.key
   key.expiry = seconds > 0 ? c.kernel.clock.realSeconds() + seconds : null
   if (key.expiry !== null) c.kernel.gc.scheduleExpiry(key.expiry)
-  // §5.1: SETATTR even when nothing changed.
+  // SETATTR even when nothing changed (docs/semantics.md#which-operation-posts-what).
   c.kernel.notifyKey(key, NOTIFY_KEY.SETATTR, 0)
   return result(0)
 }
@@ -319,7 +327,10 @@ export const opReject: OpHandler = (c) => {
   return result(reject(value))
 }
 
-/** KEYCTL_WATCH_KEY (§4): the id, then the key, then the queue, then add or remove. */
+/**
+ * KEYCTL_WATCH_KEY (docs/semantics.md#errors-of-keyctl_watch_key): the id, then the key, then the
+ * queue, then add or remove.
+ */
 export function watchKey(proc: Process, keyId: number, fd: number, idArg: number): Sys<number> {
   const k = proc.kernel
   // The id is an int: 0xffffffff is -1 (remove).

@@ -1,5 +1,6 @@
-// Ops on file descriptors as such: pipe2 (§1), close (§10), dup, open_file, fcntl (§2 F_GETPIPE_SZ,
-// F_SETPIPE_SZ).
+// Ops on file descriptors as such: pipe2 (docs/semantics.md#pipe2-with-o_notification_pipe), close
+// (docs/semantics.md#closing), dup, open_file, fcntl (F_GETPIPE_SZ, F_SETPIPE_SZ:
+// docs/semantics.md#f_getpipe_sz-and-pipe-accounting, docs/semantics.md#f_setpipe_sz).
 import { err, isErrno, type Sys } from '../errors.js'
 import { OpenFile, RegularFile } from '../files.js'
 import type { Kernel } from '../kernel.js'
@@ -27,7 +28,8 @@ function releaseEnd(k: Kernel, pipe: Pipe, end: 'read' | 'write'): void {
 
 /**
  * do_pipe2: any flag outside O_CLOEXEC|O_NONBLOCK|O_DIRECT|O_NOTIFICATION_PIPE is EINVAL before
- * anything else (§1); then the pipe (ENFILE) and its queue; then two fds (EMFILE).
+ * anything else (docs/semantics.md#errors-of-pipe2); then the pipe (ENFILE) and its queue; then two
+ * fds (EMFILE).
  */
 export function pipe2(proc: Process, flags: number): Sys<[number, number]> {
   const k = proc.kernel
@@ -37,7 +39,8 @@ export function pipe2(proc: Process, flags: number): Sys<[number, number]> {
   const fds = proc.fds.reserveTwo(proc.fdLimit)
   if (isErrno(fds)) return fds
   const pipe = new Pipe(k.profile.pageSize, k.endian, k.memory)
-  // §1: the queue is attached right after the ordinary pipe is made (16 slots for root).
+  // The queue is attached right after the ordinary pipe is made (16 slots for root;
+  // docs/semantics.md#pipe2-with-o_notification_pipe).
   if (flags & f.O_NOTIFICATION_PIPE) pipe.watchQueue = new WatchQueue(pipe)
   k.pipes++
   const nonblock = (flags & f.O_NONBLOCK) !== 0
@@ -109,7 +112,10 @@ function roundPipeSize(size: number, pageSize: number): number {
   return p
 }
 
-/** pipe_set_size: EBUSY on a notification pipe whatever the size (§2), EBUSY if the data would not fit. */
+/**
+ * pipe_set_size: EBUSY on a notification pipe whatever the size (docs/semantics.md#f_setpipe_sz),
+ * EBUSY if the data would not fit.
+ */
 export function setPipeSize(pipe: Pipe, arg: number): Sys<number> {
   if (pipe.watchQueue) return err('EBUSY')
   const size = roundPipeSize(arg >>> 0, pipe.pageSize)

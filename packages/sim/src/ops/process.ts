@@ -1,6 +1,7 @@
 // Ops on the case process itself: sleep (simulated time passes: key expiry, the gc) and
-// setrlimit(RLIMIT_NOFILE) (new fds and the per-uid watch limit of §4). The ops on programs of
-// the machine under test (feature `exec`) are declined: a simulated machine has no programs.
+// setrlimit(RLIMIT_NOFILE) (new fds and the per-uid watch limit,
+// docs/semantics.md#the-per-user-watch-limit). The ops on programs of the machine under test
+// (feature `exec`) are declined: a simulated machine has no programs.
 import { argInt, type OpHandler, result, StepError, StepSkip } from './context.js'
 
 export const opSleep: OpHandler = (c) => {

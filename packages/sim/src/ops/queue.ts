@@ -1,5 +1,6 @@
-// The two watch_queue ioctls (§2, §3). Either end of the pipe reaches the same queue; a pipe
-// without a queue is ENODEV; anything that is not a pipe has no such ioctl (ENOTTY).
+// The two watch_queue ioctls (docs/semantics.md#set_size, docs/semantics.md#set_filter). Either end
+// of the pipe reaches the same queue; a pipe without a queue is ENODEV; anything that is not a pipe
+// has no such ioctl (ENOTTY).
 import { encodeFilter } from '@watchq/decoder'
 import { err, isErrno, type Sys } from '../errors.js'
 import { parseFilter, type UserPointer } from '../filter.js'
@@ -21,8 +22,9 @@ export const opSetSize: OpHandler = (c) => {
   const notes = argInt(c, 'notes')
   const q = ioctlQueue(c.proc, fd)
   if (isErrno(q)) return result(q)
-  // By value, as the ioctl's unsigned long: the queue narrows it to 32 bits (§2); a negative
-  // number narrows as its two's complement would.
+  // By value, as the ioctl's unsigned long: the queue narrows it to 32 bits
+  // (docs/semantics.md#the-argument-is-a-note-count); a negative number narrows as its two's
+  // complement would.
   return result(q.setSize(notes))
 }
 
@@ -72,7 +74,8 @@ export const opSetFilter: OpHandler = (c) => {
   if (isErrno(q)) return result(q)
   const filter = parseFilter(pointer, c.kernel.endian)
   if (isErrno(filter)) return result(filter)
-  // Replaced whole; records already queued are not touched (§3).
+  // Replaced whole; records already queued are not touched
+  // (docs/semantics.md#when-a-filter-applies).
   q.filter = filter
   return result(0)
 }

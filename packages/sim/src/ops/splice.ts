@@ -1,6 +1,6 @@
-// splice, tee, vmsplice, sendfile (§9). The splice code asks for pipes with get_pipe_info(…, true),
-// which does not see notification pipes: to it they are files without splice_read, whose writes
-// go through pipe_write (and so end in EXDEV).
+// splice, tee, vmsplice, sendfile (docs/semantics.md#splice-tee-vmsplice-and-sendfile). The splice
+// code asks for pipes with get_pipe_info(…, true), which does not see notification pipes: to it
+// they are files without splice_read, whose writes go through pipe_write (and so end in EXDEV).
 
 import type { Observation } from '@watchq/spec'
 import { err, isErrno, type Sys } from '../errors.js'
@@ -77,7 +77,8 @@ function spliceFileToPipe(input: OpenFile, opipe: Pipe, len: number, nonblock: b
   if (opipe.isFull(opipe.maxUsage)) return nonblock ? err('EAGAIN') : SLEEPS
   if (len === 0) return 0
   const room = (opipe.maxUsage - opipe.occupancy) * opipe.pageSize
-  // §9: a notification pipe's read end (any pipe, to splice) has no splice_read.
+  // A notification pipe's read end (any pipe, to splice) has no splice_read
+  // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   const reg = input.regular
   if (!reg) return err('EINVAL')
   const data = reg.read(input.pos, Math.min(len, room))
@@ -117,7 +118,8 @@ export const opSplice: OpHandler = (c) => {
   const fdOut = argFd(c, 'out')
   const len = argLen(c, 'len')
   const flags = spliceFlags(c)
-  // §9: a zero length is done before anything is looked at.
+  // A zero length is done before anything is looked at
+  // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   if (len === 0) return result(0)
   const ends = openEnds(c, fdIn, fdOut)
   if (isErrno(ends)) return result(ends)
@@ -133,7 +135,8 @@ export const opSplice: OpHandler = (c) => {
   if (ipipe) return observe(spliceFromPipe(ipipe, out, len, (flags & SPLICE_F_NONBLOCK) !== 0 || input.nonblock), what)
   if (opipe)
     return observe(spliceFileToPipe(input, opipe, len, (flags & SPLICE_F_NONBLOCK) !== 0 || out.nonblock), what)
-  // §9: neither side is a pipe to splice (a file and a notification pipe included).
+  // Neither side is a pipe to splice (a file and a notification pipe included;
+  // docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   return result(err('EINVAL'))
 }
 
@@ -165,7 +168,8 @@ export const opTee: OpHandler = (c) => {
   const { input, out } = ends
   const ipipe = input.splicePipe
   const opipe = out.splicePipe
-  // §9: both ends must be pipes to splice, and different ones; a notification pipe is not.
+  // Both ends must be pipes to splice, and different ones; a notification pipe is not
+  // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   if (!ipipe || !opipe || ipipe === opipe) return result(err('EINVAL'))
   const nb = input.nonblock || out.nonblock
   const what = 'tee between pipes that nothing else will fill or drain'
@@ -185,7 +189,8 @@ export const opVmsplice: OpHandler = (c) => {
   if (!file || (!file.canWrite && !file.canRead)) return result(err('EBADF'))
   const total = lens.reduce((a, b) => a + b, 0)
   if (total === 0) return result(0)
-  // §9: a notification pipe is not a pipe here, on either end.
+  // A notification pipe is not a pipe here, on either end
+  // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   const pipe = file.splicePipe
   if (!pipe) return result(err('EBADF'))
   const what = 'vmsplice on a pipe that nothing else will fill or drain'
@@ -216,7 +221,8 @@ export const opSendfile: OpHandler = (c) => {
   if (!out?.canWrite) return result(err('EBADF'))
   const opipe = out.splicePipe
   if (opipe) return observe(spliceFileToPipe(input, opipe, count, out.nonblock), 'sendfile into a full pipe')
-  // do_splice_direct: the input must be a regular file (§9: a notification read end is EINVAL).
+  // do_splice_direct: the input must be a regular file (a notification read end is EINVAL:
+  // docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   const reg = input.regular
   if (!reg) return result(err('EINVAL'))
   const data = reg.read(input.pos, count)

@@ -1,11 +1,13 @@
-// §8 read/FIONREAD/poll and §9 write/writev, through the protocol.
+// read/FIONREAD/poll (docs/semantics.md#read, docs/semantics.md#poll) and write/writev
+// (docs/semantics.md#write), through the protocol.
 import { describe, expect, it } from 'vitest'
 import { kinds, queue, read, Sim, type Step, update, userKey, watch } from '../helpers.js'
 
 const poll = (events: string[], timeoutMs = 0, fd = '$r'): Step => ({ op: 'poll', fd, events, timeoutMs })
 const nowait = (fd = '$r'): Step => ({ op: 'read', fd, len: 4096, flags: ['RWF_NOWAIT'] })
 
-describe('preadv2(RWF_NOWAIT) (D1)', () => {
+// docs/semantics.md#d1-preadv2-with-rwf_nowait-on-the-read-end
+describe('preadv2(RWF_NOWAIT)', () => {
   it('is EOPNOTSUPP on 6.1, even with a record queued', () => {
     const sim = new Sim('x86_64-6.1')
     const obs = sim.run([...queue(32, ['O_NOTIFICATION_PIPE']), userKey(), watch(), update(), nowait(), read()])

@@ -1,4 +1,5 @@
-// F_GETPIPE_SZ / F_SETPIPE_SZ (§2), dup and open_file.
+// F_GETPIPE_SZ / F_SETPIPE_SZ (docs/semantics.md#f_getpipe_sz-and-pipe-accounting,
+// docs/semantics.md#f_setpipe_sz), dup and open_file.
 import { describe, expect, it } from 'vitest'
 import { queue, Sim, type Step } from '../helpers.js'
 

@@ -1,4 +1,5 @@
-// §9: notification pipes are not pipes to the splice family.
+// Notification pipes are not pipes to the splice family
+// (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
 import { describe, expect, it } from 'vitest'
 import { kinds, queue, read, Sim, type Step, update, userKey, watch } from '../helpers.js'
 

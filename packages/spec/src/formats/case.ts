@@ -12,7 +12,11 @@ export const Case = Type.Object(
     $schema: Type.Optional(Type.String()),
     description: Type.String({ minLength: 1 }),
     reference: Type.Optional(
-      Type.String({ description: 'Where the expected behaviour comes from, e.g. "kernel-semantics §14"' }),
+      Type.String({
+        description:
+          'Where the expected behaviour comes from: docs/<file>.md#<anchor> pointers, separated by ";", ' +
+          'e.g. "docs/semantics.md#errors-of-set_size; docs/semantics.md#summary-table — row 4: …"',
+      }),
     ),
     comment: Type.Optional(Comment),
     requires: Type.Optional(Requires),

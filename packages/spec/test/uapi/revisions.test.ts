@@ -1,6 +1,6 @@
 // The revision registry: valid against its own schema, internally consistent (every record rule
-// names constants and structs of its revision), complete against abi-history.md, and the facts
-// the reference states (including what it leaves unconfirmed) are what the registry says.
+// names constants and structs of its revision), complete against docs/abi-history.md, and the facts
+// docs/abi-history.md states (including what it leaves unconfirmed) are what the registry says.
 import { describe, expect, it } from 'vitest'
 import {
   computeLayout,
@@ -21,7 +21,7 @@ import {
 const byId = REVISIONS.map((r) => [r.id, r] as const)
 
 describe('registry', () => {
-  it('holds every revision of abi-history.md, in order', () => {
+  it('holds every revision of docs/abi-history.md, in order', () => {
     expect(REVISIONS.map((r) => r.id)).toEqual([
       'pre-v1',
       'mmap-v1',
@@ -100,7 +100,7 @@ describe.each(byId)('%s is internally consistent', (_id, rev) => {
   })
 })
 
-describe('facts of abi-history.md', () => {
+describe('facts of docs/abi-history.md', () => {
   const v = (id: string, name: string, arch: 'generic' | 'mips' = 'generic') =>
     valueOn(constant(revision(id), name), arch)
 

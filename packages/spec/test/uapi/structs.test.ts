@@ -15,7 +15,7 @@ import {
 const all = [...STRUCTS.entries()]
 
 describe('struct catalogue', () => {
-  it('has every variant of abi-history.md under a unique id', () => {
+  it('has every variant of docs/abi-history.md under a unique id', () => {
     expect([...STRUCTS.keys()].sort()).toEqual(
       [
         'common/watch_notification_filter',
@@ -61,7 +61,7 @@ describe.each(LAYOUT_ARCHES)('layout of every struct on %s', (arch) => {
   })
 })
 
-describe('ABI facts from abi-history.md §0.5', () => {
+describe('ABI facts from docs/abi-history.md#struct-sizes-and-alignment', () => {
   const size = (id: string, arch: 'x86_64' | 'i386' = 'x86_64') => computeLayout(STRUCTS.get(id)!, arch)
   it.each([
     ['ring-v1/watch_queue_buffer', 20, 4, 4],

@@ -1,5 +1,6 @@
-// The errno values the interface returns (kernel-semantics §1-§10), asm-generic numbering.
-// alpha, mips, parisc and sparc renumber some of these; they are not in scope of the spec yet.
+// The errno values the interface returns (docs/semantics.md#constants-and-limits), asm-generic
+// numbering. alpha, mips, parisc and sparc renumber some of these; they are not in scope of the
+// spec yet.
 
 export interface Errno {
   readonly name: string

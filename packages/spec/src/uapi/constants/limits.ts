@@ -1,7 +1,7 @@
 // Numeric limits of the interface; kernel-internal names are kept where the kernel has them.
 import type { Constant } from './constant.js'
 
-/** Mainline limits (kernel-semantics §12). None of these is in the UAPI header. */
+/** Mainline limits (docs/semantics.md#constants-and-limits). None of these is in the UAPI header. */
 const limits: Constant[] = [
   { name: 'WATCH_QUEUE_NOTE_SIZE', value: 128, description: 'Bytes per note slot; the largest record is 127' },
   { name: 'WATCH_QUEUE_MAX_NOTES', value: 512, description: 'Largest IOC_WATCH_QUEUE_SET_SIZE argument' },
