@@ -232,6 +232,9 @@ describe.each(AGENT_ARCHES)('%s', (arch) => {
 
     const steps = [
       { op: '__encode_filter', filter: FILTER },
+      // nr_filters as given, not as counted; raw bytes passed through unchanged.
+      { op: '__encode_filter', filter: { filters: [{ type: 2 }], nr_filters: 17 } },
+      { op: '__encode_filter', filter: { bytes: '01 02 03' } },
       { op: 'pipe2', flags: ['O_NONBLOCK'], bind: ['$r', '$w'] },
       { op: 'write', fd: '$w', bytes: '0001feff' },
       { op: 'fionread', fd: '$r' },
@@ -240,8 +243,10 @@ describe.each(AGENT_ARCHES)('%s', (arch) => {
     ]
     agent.write(`${JSON.stringify({ cmd: 'run', seq: 1, case: `arches/${arch}`, steps })}\n`)
     const { observations: obs } = (await agent.next(30000)) as { observations: Observation[] }
-    expect(obs.slice(0, 5)).toEqual([
+    expect(obs.slice(0, 7)).toEqual([
       { ret: 8 + 2 * 44, bytes: encodeFilter(t.endian, FILTER) },
+      { ret: 52, bytes: encodeFilter(t.endian, { filters: [{ type: 2 }], nr_filters: 17 }) },
+      { ret: 3, bytes: '010203' },
       { ret: 0, fds: [3, 4] },
       { ret: 4 },
       { ret: 0, value: 4 },
@@ -249,7 +254,7 @@ describe.each(AGENT_ARCHES)('%s', (arch) => {
     ])
     // qemu-user turns the target's O_EXCL into the host's: the host kernel's answer, whatever it is.
     // A wrong flag (on mips 0x80 is O_NONBLOCK) would give a plain pipe instead of ENOPKG here.
-    if (hostNotificationPipe && 'errno' in hostNotificationPipe) expect(obs[5]).toEqual(hostNotificationPipe)
+    if (hostNotificationPipe && 'errno' in hostNotificationPipe) expect(obs[7]).toEqual(hostNotificationPipe)
     agent.write('{"cmd":"stop"}\n')
     expect(await agent.exit).toEqual({ code: 0, signal: null })
   }, 60_000)
