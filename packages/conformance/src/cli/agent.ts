@@ -2,8 +2,8 @@
 // that arch or to run under an emulator behind `watchq run --impl cmd:…`.
 import { chmod, copyFile, rename, rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs } from 'node:util'
 import { AGENT_ARCHES, AGENT_TARGETS, type AgentArch, buildAgent, hostAgentArch, parseAgentArch } from '@watchq/kernel'
+import { type Cli, declared } from './command.js'
 import { EXIT, type Io, UsageError } from './io.js'
 
 const archList = AGENT_ARCHES.map((a) => {
@@ -17,15 +17,29 @@ const archList = AGENT_ARCHES.map((a) => {
   return `  ${a.padEnd(9)} ${notes.join(', ')}`
 }).join('\n')
 
-export const AGENT_HELP = `Usage: watchq agent [--arch ARCH] [-o FILE]
-
-Builds watchq's kernel agent for one architecture and writes it to FILE. The agent is a small
+export function defineAgent(cli: Cli) {
+  const cmd = cli
+    .command('agent')
+    .summary('Build the static kernel agent for an arch (x86_64, i386, aarch64, s390x, ppc64, …)')
+    .description(
+      `Builds watchq's kernel agent for one architecture and writes it to FILE. The agent is a small
 static C program (no shared libraries, no loader): it performs each step of a conformance case
 with the real system calls (pipe2(O_NOTIFICATION_PIPE), ioctl(IOC_WATCH_QUEUE_SET_SIZE and
 SET_FILTER), read, keyctl(KEYCTL_WATCH_KEY), …) and speaks watchq's adapter protocol (JSON lines)
 on stdin and stdout. The interface values it uses are those of the spec for that arch (checked
-against the cross toolchain's UAPI headers when it is compiled).
-
+against the cross toolchain's UAPI headers when it is compiled).`,
+    )
+    .option(
+      '--arch <ARCH>',
+      `The architecture (see below; default: this machine's, ${hostAgentArch() ?? `none: ${process.arch} is not one of them`})`,
+      archOf,
+    )
+    .option('-o, --output <FILE>', 'Where to write it (default ./watchq-agent-<arch>); an existing file is replaced')
+    // Any argument is refused below, with a message that says so.
+    .allowExcessArguments()
+    .addHelpText(
+      'after',
+      `
 Run it wherever a Linux kernel of that arch is, with the runner on this machine:
   watchq agent --arch aarch64                            # writes ./watchq-agent-aarch64
   watchq run --impl cmd:"qemu-aarch64 ./watchq-agent-aarch64"
@@ -39,28 +53,33 @@ machine that is not a test VM the agent refuses keys outside each case's own ses
 Architectures (--arch; uname -m and Debian names work too: amd64, i686, arm64, …):
 ${archList}
 
-Options:
-  --arch ARCH        Default: this machine's (${hostAgentArch() ?? `none: ${process.arch} is not one of them`})
-  -o, --output FILE  Where to write it (default ./watchq-agent-<arch>); an existing file is replaced
-  -h, --help         Show this help
-
 The host's gcc builds for the host's arch; other arches need Debian's gcc-<triple> and
 libc6-dev-<arch>-cross, installed with apt-get (as root, or through sudo) when missing. Builds are
 cached in \${XDG_CACHE_HOME:-~/.cache}/watchq/agent/.
 Prints the file's path on stdout (one line); progress goes to stderr.
-Exit codes: 0 written, 1 the build failed (a compiler that cannot be installed, a compile error)
-or the file could not be written, 2 usage error (an unknown arch, extra arguments).
-`
 
-function archOf(value: string | undefined): AgentArch {
-  if (value === undefined) {
-    const host = hostAgentArch()
-    if (!host) throw new UsageError(`the agent does not build for this machine (${process.arch}); give --arch`)
-    return host
-  }
+Exit codes: 0 written, 1 the build failed (a compiler that cannot be installed, a compile error)
+or the file could not be written, 2 usage error (an unknown arch, extra arguments).`,
+    )
+    .action(
+      cli.exits((options, self) => {
+        if (self.args.length) throw new UsageError(`agent takes no arguments, got: ${self.args.join(' ')}`)
+        return writeAgent(options, cli.io)
+      }),
+    )
+  return declared(cmd)
+}
+
+function archOf(value: string): AgentArch {
   const arch = parseAgentArch(value)
   if (!arch) throw new UsageError(`unknown --arch "${value}"; expected one of ${AGENT_ARCHES.join(', ')}`)
   return arch
+}
+
+function hostArch(): AgentArch {
+  const host = hostAgentArch()
+  if (!host) throw new UsageError(`the agent does not build for this machine (${process.arch}); give --arch`)
+  return host
 }
 
 /** A message on one line: a compiler's complaint spans many. */
@@ -71,22 +90,11 @@ const oneLine = (text: string) =>
     .filter(Boolean)
     .join(' | ')
 
-export async function agentCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      arch: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  if (values.help) {
-    io.out(AGENT_HELP)
-    return EXIT.ok
-  }
-  if (positionals.length) throw new UsageError(`agent takes no arguments, got: ${positionals.join(' ')}`)
-  const arch = archOf(values.arch)
+async function writeAgent(
+  values: { arch?: AgentArch | undefined; output?: string | undefined },
+  io: Io,
+): Promise<number> {
+  const arch = values.arch ?? hostArch()
   if (values.output === '') throw new UsageError('-o needs a file name')
   const output = resolve(values.output ?? `watchq-agent-${arch}`)
   let binary: string

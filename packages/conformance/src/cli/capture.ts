@@ -3,39 +3,42 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import type { CaptureManifest, Status } from '@watchq/spec'
 import { VERSION } from '../version.js'
-import { EXIT, type Io, UsageError } from './io.js'
-import { executeRun, RUN_OPTIONS } from './run.js'
+import { type Cli, declared } from './command.js'
+import { EXIT, UsageError } from './io.js'
+import { executeRun, IMPLEMENTATIONS, type RunOptions, runLike } from './run.js'
 
-export const CAPTURE_HELP = `Usage: watchq capture [CASES...] --impl <impl> --out <dir> [options]
-
-Runs cases (default: packages/fixtures/cases) against one implementation and writes what it did:
-<dir>/<case id>.jsonl for every case it ran (failures included: the kernel is the truth), the run's
-report as <dir>/report.jsonl, and <dir>/manifest.json (implementation, provenance — kernel config
-hash, agent, accelerator when the implementation names them — and the sha256 and status of every
-capture). A capture replays as a case: watchq run <dir> --impl …
-
-Options: --out <dir> (required), and those of "watchq run": --jobs, --filter, --timeout,
---expectations, --max-restarts, --quiet.
+export function defineCapture(cli: Cli) {
+  const cmd = runLike(cli, 'capture')
+    .summary('Run cases and keep what the implementation did as captures, with provenance')
+    .description(
+      `Runs cases against one implementation and writes what it did: <dir>/<case id>.jsonl for every
+case it ran (failures included: the kernel is the truth), the run's report as <dir>/report.jsonl,
+and <dir>/manifest.json (implementation, provenance — kernel config hash, agent, accelerator when
+the implementation names them — and the sha256 and status of every capture). A capture replays as
+a case: watchq run <dir> --impl …`,
+    )
+    .argument('[CASES...]', 'Cases, captures or directories of them, as for "watchq run"')
+    .option('-o, --out <dir>', 'Where the captures, report.jsonl and manifest.json go (required)')
+    .addHelpText(
+      'after',
+      `
+${IMPLEMENTATIONS}
 
 Exit codes: 0 captured (whatever the statuses), 1 the implementation crashed, timed out or erred on
-some case (its captures are missing), 2 usage error or invalid cases.
-`
+some case (its captures are missing), 2 usage error or invalid cases.`,
+    )
+    .action(cli.exits((cases, options) => capture(cases, options, cli)))
+  return declared(cmd)
+}
 
-export async function captureCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { ...RUN_OPTIONS, out: { type: 'string', short: 'o' } },
-  })
-  if (values.help) {
-    io.out(CAPTURE_HELP)
-    return EXIT.ok
-  }
+async function capture(
+  positionals: readonly string[],
+  values: Omit<RunOptions, 'report' | 'capture'> & { readonly out?: string | undefined },
+  cli: Cli,
+): Promise<number> {
   if (!values.out) throw new UsageError('--out <dir> is required; see "watchq capture --help"')
-  if (values.capture || values.report) throw new UsageError('capture writes its captures and report into --out')
   const out = values.out
   const files: CaptureManifest['files'] = {}
   let incomplete = 0
@@ -44,8 +47,7 @@ export async function captureCommand(argv: string[], io: Io): Promise<number> {
     'capture',
     { ...values, capture: out, report: join(out, 'report.jsonl') },
     positionals,
-    argv,
-    io,
+    cli,
     {
       onCapture: (file: string, status: Status) => {
         files[file] = {
@@ -68,7 +70,7 @@ export async function captureCommand(argv: string[], io: Io): Promise<number> {
           files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
         }
         writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-        io.out(`captured ${Object.keys(files).length} case(s) into ${out} (manifest.json)`)
+        cli.io.out(`captured ${Object.keys(files).length} case(s) into ${out} (manifest.json)`)
       },
     },
   )

@@ -1,6 +1,5 @@
 // `watchq check-decoder`: generated record streams through decoders (ours or anyone's, over the
 // decoder protocol), each answer held to what the generator says the stream contains.
-import { parseArgs } from 'node:util'
 import { REVISION_IDS } from '@watchq/decoder'
 import { buildCDecoder } from '@watchq/kernel'
 import { type CheckResult, checkDecoders } from '../decoders/check.js'
@@ -8,63 +7,81 @@ import type { DecoderEndpoint } from '../decoders/endpoint.js'
 import { processDecoder } from '../decoders/process-decoder.js'
 import { tsDecoder } from '../decoders/ts-decoder.js'
 import type { Endian } from '../generate/records.js'
-import { intOption } from './int-option.js'
+import { type Cli, declared } from './command.js'
 import { EXIT, type Io, UsageError } from './io.js'
+import { choiceOption, integer } from './values.js'
 
-export const CHECK_DECODER_HELP = `Usage: watchq check-decoder [DECODER...] [--seed S] [--streams N] [--revision R]... [--endian E] [--max-records M]
-
-Generates seeded random record streams of every revision and byte order (valid records of every
+export function defineCheckDecoder(cli: Cli) {
+  const cmd = cli
+    .command('check-decoder')
+    .summary('Generated record streams through decoders (ours, or any over the decoder protocol)')
+    .description(
+      `Generates seeded random record streams of every revision and byte order (valid records of every
 kind, unknown types, records too short for their struct, and streams cut short or with a zero
 length) and has each DECODER decode them. Every answer must be exactly what the generator says:
 the records (as "watchq decode --format json" prints them) or the first malformed record's error
-code and byte offset. All decoders see the same streams, so they are checked against each other too.
-
-DECODER (default: ts c):
-  ts            @watchq/decoder, in this process
-  c             our C reference decoder (decoder-c/ of @watchq/kernel, built with gcc on first use)
-  cmd:COMMAND   any program speaking the decoder protocol on stdin/stdout (run with /bin/sh -c);
-                schemas: "watchq spec schemas" → formats/decoder-protocol/*.json
-
-  --seed S        Default: random, printed        --streams N      Default 2000
-  --revision R    Only these revisions (repeatable; default all)
-  --endian E      little or big (default both)    --max-records M  Most records per stream (16)
+code and byte offset. All decoders see the same streams, so they are checked against each other too.`,
+    )
+    .argument('[DECODER...]', 'The decoders to check (see Decoders below)', ['ts', 'c'])
+    .option('--seed <S>', 'Seed of the streams (default: random, printed)', integer('seed'))
+    .option('--streams <N>', 'Streams to generate', integer('streams'), 2000)
+    .option('--revision <R>', 'Only this revision (repeatable; default: every one)', revisionList)
+    .addOption(
+      choiceOption(
+        '--endian <E>',
+        'Only this byte order (default: both)',
+        ENDIANS,
+        (v) => `--endian must be little or big, not "${v}"`,
+      ),
+    )
+    .option('--max-records <M>', 'Most records in one stream', integer('max-records'), 16)
+    .addHelpText(
+      'after',
+      `
+Decoders:
+  ts           @watchq/decoder, in this process
+  c            our C reference decoder (decoder-c/ of @watchq/kernel, built with gcc on first use)
+  cmd:COMMAND  any program speaking the decoder protocol on stdin/stdout (run with /bin/sh -c);
+               schemas: "watchq spec schemas" → formats/decoder-protocol/*.json
 
 Exit codes: 0 every decoder answered every stream as expected, 1 a mismatch (printed with the
-stream and a command that reproduces it), 2 usage error or a decoder that breaks the protocol.
-`
+stream and a command that reproduces it), 2 usage error or a decoder that breaks the protocol.`,
+    )
+    .action(
+      cli.exits((specs, options, self) =>
+        checkDecoder(specs, options, self.getOptionValueSource('maxRecords') === 'cli', cli.io),
+      ),
+    )
+  return declared(cmd)
+}
 
-export async function checkDecoderCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      seed: { type: 'string' },
-      streams: { type: 'string' },
-      revision: { type: 'string', multiple: true },
-      endian: { type: 'string' },
-      'max-records': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) {
-    io.out(CHECK_DECODER_HELP)
-    return EXIT.ok
-  }
-  const seed = intOption('seed', values.seed, Math.floor(Math.random() * 2 ** 31))
-  const streams = intOption('streams', values.streams, 2000)
-  const maxRecords = intOption('max-records', values['max-records'], 16)
+const ENDIANS = ['little', 'big'] as const
+
+function revisionList(value: string, previous: string[] | undefined): string[] {
+  if (!REVISION_IDS.includes(value))
+    throw new UsageError(`unknown revision "${value}"; known: ${REVISION_IDS.join(', ')}`)
+  return [...(previous ?? []), value]
+}
+
+async function checkDecoder(
+  specs: readonly string[],
+  values: {
+    seed?: number | undefined
+    streams: number
+    revision?: readonly string[] | undefined
+    endian?: Endian | undefined
+    maxRecords: number
+  },
+  maxRecordsGiven: boolean,
+  io: Io,
+): Promise<number> {
+  const seed = values.seed ?? Math.floor(Math.random() * 2 ** 31)
+  const { streams, maxRecords, endian } = values
   const revisions = values.revision ?? REVISION_IDS
-  for (const r of revisions)
-    if (!REVISION_IDS.includes(r)) throw new UsageError(`unknown revision "${r}"; known: ${REVISION_IDS.join(', ')}`)
-  const endian = values.endian
-  if (endian !== undefined && endian !== 'little' && endian !== 'big')
-    throw new UsageError(`--endian must be little or big, not "${endian}"`)
   const endians: Endian[] = endian ? [endian] : ['little', 'big']
-  const specs = positionals.length ? positionals : ['ts', 'c']
   for (const s of specs)
     if (s !== 'ts' && s !== 'c' && !s.startsWith('cmd:'))
       throw new UsageError(`unknown decoder "${s}"; use ts, c or cmd:COMMAND`)
-
   const decoders: DecoderEndpoint[] = []
   try {
     for (const s of specs) {
@@ -110,7 +127,7 @@ export async function checkDecoderCommand(argv: string[], io: Io): Promise<numbe
     `--seed ${seed} --streams ${streams}`,
     ...(values.revision ?? []).map((r) => `--revision ${r}`),
     ...(endian ? [`--endian ${endian}`] : []),
-    ...(values['max-records'] ? [`--max-records ${maxRecords}`] : []),
+    ...(maxRecordsGiven ? [`--max-records ${maxRecords}`] : []),
   ].join(' ')
   for (const m of result.mismatches) {
     io.out(`MISMATCH ${m.decoder}, stream ${m.index} (${m.stream.shape}): ${m.why}`)

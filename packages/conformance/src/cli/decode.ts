@@ -1,7 +1,6 @@
 // `watchq decode`: records from a file or standard input, in JSON lines, keyutils' or the kernel
 // sample's format, or a table. Binary input is decoded as it streams in; --hex takes hex text.
 import { createReadStream } from 'node:fs'
-import { parseArgs } from 'node:util'
 import {
   DecodeError,
   type DecodeOptions,
@@ -14,30 +13,9 @@ import {
   tableLine,
   type WatchRecord,
 } from '@watchq/decoder'
+import { type Cli, declared } from './command.js'
 import { EXIT, type Io, UsageError } from './io.js'
-
-export const DECODE_HELP = `Usage: watchq decode [FILE|-] [options]
-
-Decodes watch_queue notification records, as read() returns them from a notification pipe (or
-as laid out by an older revision). Reads FILE, or standard input when FILE is - or absent.
-
-Options:
-  --hex                      Input is hex text; whitespace anywhere is ignored
-  --endian little|big        Byte order of the kernel that wrote the records (default: this machine's)
-  --revision <id>            UAPI revision (default: mainline; see "watchq spec revisions")
-  --format <f>               json (default): one JSON object per record per line
-                             keyutils: the lines of "keyctl watch"
-                             sample: the lines of the kernel's samples/watch_queue/watch_test.c
-                             table: a fixed-width table
-  --strict                   Reject unknown types and malformed records instead of printing them as unknown
-  -h, --help                 Show this help
-
-Exit codes: 0 decoded everything, 1 bad input (the message names the byte offset), 2 usage error.
-
-Examples:
-  watchq decode capture.bin --format keyutils
-  echo '0100000110010000d1d9b52200000000' | watchq decode --hex
-`
+import { choiceOption, oneOf } from './values.js'
 
 const FORMATS = ['json', 'keyutils', 'sample', 'table'] as const
 type Format = (typeof FORMATS)[number]
@@ -91,42 +69,78 @@ async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
   return Buffer.concat(parts).toString('utf8')
 }
 
-export async function decodeCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      hex: { type: 'boolean', default: false },
-      endian: { type: 'string' },
-      revision: { type: 'string', default: 'mainline' },
-      format: { type: 'string', default: 'json' },
-      strict: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  })
-  if (values.help) {
-    io.out(DECODE_HELP)
-    return EXIT.ok
-  }
-  if (positionals.length > 1) throw new UsageError(`decode takes one FILE, got: ${positionals.join(' ')}`)
-  const [file] = positionals
-  const format = values.format as Format
-  if (!FORMATS.includes(format))
-    throw new UsageError(`unknown --format "${values.format}"; expected one of ${FORMATS.join(', ')}`)
-  if (values.endian !== undefined && values.endian !== 'little' && values.endian !== 'big') {
-    throw new UsageError(`unknown --endian "${values.endian}"; expected little or big`)
-  }
-  if (!REVISION_IDS.includes(values.revision)) {
-    throw new UsageError(`unknown --revision "${values.revision}"; known: ${REVISION_IDS.join(', ')}`)
-  }
+export function defineDecode(cli: Cli) {
+  const cmd = cli
+    .command('decode')
+    .summary('Decode records (binary or hex) to JSON lines, keyutils or kernel-sample lines')
+    .description(
+      `Decodes watch_queue notification records, as read() returns them from a notification pipe (or
+as laid out by an older revision). Reads FILE, or standard input when FILE is - or absent.`,
+    )
+    .argument('[FILE]', 'The records; - or none for standard input')
+    .option('--hex', 'Input is hex text; whitespace anywhere is ignored')
+    .addOption(
+      choiceOption(
+        '--endian <e>',
+        "Byte order of the kernel that wrote the records (default: this machine's)",
+        ['little', 'big'],
+        (v) => `unknown --endian "${v}"; expected little or big`,
+      ),
+    )
+    .option(
+      '--revision <id>',
+      'UAPI revision (see "watchq spec revisions")',
+      oneOf(REVISION_IDS, (v) => `unknown --revision "${v}"; known: ${REVISION_IDS.join(', ')}`),
+      'mainline',
+    )
+    .addOption(
+      choiceOption(
+        '--format <f>',
+        'How to print the records (see Formats below)',
+        FORMATS,
+        (v) => `unknown --format "${v}"; expected one of ${FORMATS.join(', ')}`,
+      ).default('json'),
+    )
+    .option('--strict', 'Reject unknown types and malformed records instead of printing them as unknown')
+    .addHelpText(
+      'after',
+      `
+Formats:
+  json      one JSON object per record per line
+  keyutils  the lines of "keyctl watch"
+  sample    the lines of the kernel's samples/watch_queue/watch_test.c
+  table     a fixed-width table
+
+Exit codes: 0 decoded everything, 1 bad input (the message names the byte offset), 2 usage error.
+
+Examples:
+  watchq decode capture.bin --format keyutils
+  echo '0100000110010000d1d9b52200000000' | watchq decode --hex`,
+    )
+    .action(cli.exits((file, options) => decode(file, options, cli.io)))
+  return declared(cmd)
+}
+
+async function decode(
+  file: string | undefined,
+  values: {
+    hex?: true | undefined
+    endian?: 'little' | 'big' | undefined
+    revision: string
+    format: Format
+    strict?: true | undefined
+  },
+  io: Io,
+): Promise<number> {
+  const format = values.format
   if ((file === undefined || file === '-') && io.stdinIsTTY) {
     throw new UsageError('standard input is a terminal: give a FILE, or pipe records in (see "watchq decode --help")')
   }
   const name = file === undefined || file === '-' ? '<stdin>' : file
   const opts: DecodeOptions = {
     revision: values.revision,
-    strict: values.strict,
-    ...(values.endian ? { endian: values.endian as 'little' | 'big' } : {}),
+    strict: Boolean(values.strict),
+    ...(values.endian ? { endian: values.endian } : {}),
   }
   const print = printer(format, io)
   const decoder = new StreamDecoder(opts)

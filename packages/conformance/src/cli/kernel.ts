@@ -3,52 +3,79 @@
 // command is for building ahead and for seeing what is there.
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   buildKernel,
-  isKernelVersion,
-  isVmArch,
   KERNEL_VERSIONS,
+  type KernelVersion,
   kernelsDir,
   readMetadata,
   VM_ARCHES,
+  type VmArch,
 } from '@watchq/kernel'
-import { EXIT, type Io, UsageError } from './io.js'
+import { type Cli, declared } from './command.js'
+import { EXIT, type Io } from './io.js'
+import { choiceOption, integer, oneOf } from './values.js'
 
-export const KERNEL_HELP = `Usage: watchq kernel build <${KERNEL_VERSIONS.join('|')}> [--arch ${VM_ARCHES.join('|')}] [--jobs N]
-       watchq kernel list
-
-build   Installs Debian's linux-source-<version> and the build tools (apt-get; root or sudo), builds
-        tinyconfig plus the vm/*.fragment files of @watchq/kernel (KEYS, WATCH_QUEUE, KEY_NOTIFICATIONS,
-        serial console, initramfs, …), checks every fragment option made it into .config, and
-        caches the image under \${XDG_CACHE_HOME:-~/.cache}/watchq/kernels/<version>-<arch>-<config hash>/.
-        A cached build returns at once. s390x is built with gcc-s390x-linux-gnu (big-endian).
-list    The cached kernels: version, arch, release, config hash, build time.
-
+export function defineKernel(cli: Cli) {
+  const build = cli
+    .command('build')
+    .summary('Build (or find in the cache) the kernel of one version and arch')
+    .description(
+      `Installs Debian's linux-source-<version> and the build tools (apt-get; root or sudo), builds
+tinyconfig plus the vm/*.fragment files of @watchq/kernel (KEYS, WATCH_QUEUE, KEY_NOTIFICATIONS,
+serial console, initramfs, …), checks every fragment option made it into .config, and caches the
+image under \${XDG_CACHE_HOME:-~/.cache}/watchq/kernels/<version>-<arch>-<config hash>/. A cached
+build returns at once. s390x is built with gcc-s390x-linux-gnu (big-endian).`,
+    )
+    .argument(
+      '<version>',
+      `The kernel series (${KERNEL_VERSIONS.join(' or ')})`,
+      oneOf(KERNEL_VERSIONS, () => `kernel build needs one version: ${KERNEL_VERSIONS.join(' or ')}`),
+    )
+    .addOption(
+      choiceOption(
+        '--arch <arch>',
+        'The architecture',
+        VM_ARCHES,
+        (v) => `--arch must be ${VM_ARCHES.join(' or ')}, not "${v}"`,
+      ).default('x86_64'),
+    )
+    .option('--jobs <n>', 'Parallel make jobs (default: one per core)', integer('jobs', 1))
+    .addHelpText(
+      'after',
+      `
 Then: watchq run --impl vm:<version> (x86_64) or vm:s390x-<version>.
-Exit codes: 0 built (or cached), 1 the build failed (the message quotes the build log), 2 usage error.
-`
 
-export async function kernelCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { arch: { type: 'string' }, jobs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  })
-  const [sub, version, ...extra] = positionals
-  if (values.help || sub === undefined) {
-    io.out(KERNEL_HELP)
-    return values.help ? EXIT.ok : EXIT.usage
-  }
-  if (sub === 'list') return list(io)
-  if (sub !== 'build') throw new UsageError(`unknown subcommand "${sub}"; see "watchq kernel --help"`)
-  if (version === undefined || !isKernelVersion(version) || extra.length)
-    throw new UsageError(`kernel build needs one version: ${KERNEL_VERSIONS.join(' or ')}`)
-  const arch = values.arch ?? 'x86_64'
-  if (!isVmArch(arch)) throw new UsageError(`--arch must be ${VM_ARCHES.join(' or ')}, not "${arch}"`)
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
-  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0))
-    throw new UsageError(`--jobs must be a positive integer`)
+Exit codes: 0 built (or cached), 1 the build failed (the message quotes the build log), 2 usage error.`,
+    )
+    .action(cli.exits((version, options) => buildOne(version, options, cli.io)))
+  const listCached = cli
+    .command('list')
+    .summary('The cached kernels: version, arch, release, config hash, build time')
+    .description('Lists the cached kernels: version, arch, release, config hash, build time.')
+    .addHelpText('after', '\nExit codes: 0 listed (none is no error).')
+    .action(cli.exits(() => list(cli.io)))
+  const cmd = cli
+    .command('kernel')
+    .summary(
+      `Build test kernels (Debian linux-source ${KERNEL_VERSIONS.join('/')}, ${VM_ARCHES.join(' or ')}) for --impl vm:…`,
+    )
+    .description(
+      'The test kernels that "watchq run --impl vm:…" boots (it builds them on demand too; this is for\nbuilding ahead and for seeing what is there).',
+    )
+    .helpCommand(false)
+    .addCommand(declared(build))
+    .addCommand(declared(listCached))
+    .addHelpText('after', '\nExit codes: 0 success, 1 the build failed, 2 usage error.')
+  return declared(cmd)
+}
+
+async function buildOne(
+  version: KernelVersion,
+  values: { arch: VmArch; jobs?: number | undefined },
+  io: Io,
+): Promise<number> {
+  const { arch, jobs } = values
   try {
     const image = await buildKernel({
       version,

@@ -1,84 +1,80 @@
-// `watchq`: one entry point, subcommands wired here and nowhere else.
+// `watchq`: one entry point, subcommands wired here and nowhere else. Each command declares its
+// options and arguments (see command.ts); commander writes every usage and help text from them.
 
+import type { CommandUnknownOpts } from '@commander-js/extra-typings'
 import { VERSION } from '../version.js'
-import { agentCommand } from './agent.js'
-import { captureCommand } from './capture.js'
-import { checkDecoderCommand } from './check-decoder.js'
-import { decodeCommand } from './decode.js'
-import { fuzzCommand } from './fuzz.js'
-import { generateCommand } from './generate.js'
-import { htmlCommand } from './html.js'
+import { defineAgent } from './agent.js'
+import { defineCapture } from './capture.js'
+import { defineCheckDecoder } from './check-decoder.js'
+import { Cli, declared, helpLayout } from './command.js'
+import { defineDecode } from './decode.js'
+import { defineFuzz } from './fuzz.js'
+import { defineGenerate } from './generate.js'
+import { defineHtml } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
-import { junitCommand } from './junit.js'
-import { kernelCommand } from './kernel.js'
-import { runCommand } from './run.js'
-import { serveCommand } from './serve.js'
-import { specCommand } from './spec.js'
-import { summaryCommand } from './summary.js'
+import { defineJunit } from './junit.js'
+import { defineKernel } from './kernel.js'
+import { defineRun } from './run.js'
+import { defineServe } from './serve.js'
+import { defineSpec } from './spec.js'
+import { defineSummary } from './summary.js'
 
 export { VERSION }
 
-export const HELP = `Usage: watchq <command> [options]
+/** The commands, in the order `watchq --help` lists them. */
+const COMMANDS: readonly ((cli: Cli) => CommandUnknownOpts)[] = [
+  defineRun,
+  defineServe,
+  defineCapture,
+  defineFuzz,
+  defineGenerate,
+  defineCheckDecoder,
+  defineKernel,
+  defineAgent,
+  defineSummary,
+  defineJunit,
+  defineHtml,
+  defineDecode,
+  defineSpec,
+]
 
-Specification, conformance suite and reference decoder for Linux's general notification queue
-(watch_queue: pipe2(O_NOTIFICATION_PIPE), IOC_WATCH_QUEUE_SET_SIZE/SET_FILTER, KEYCTL_WATCH_KEY).
-
-Commands:
-  run         Run conformance cases against an implementation (default: the simulator); writes a report
-  serve       The simulator as a daemon on a Unix socket (0600) or loopback TCP
-  capture     Run cases and keep what the implementation did as captures (fixtures with provenance)
-  fuzz        Random programs on two implementations (default sim vs vm:6.12); shrinks a divergence
-  generate    Seeded random record streams of any revision (bytes, hex, or the JSON a decoder must print)
-  check-decoder  Generated record streams through decoders (ours, or any over the decoder protocol)
-  kernel      Build test kernels (Debian linux-source 6.1/6.12, x86_64 or s390x) for --impl vm:…
-  agent       Build the static kernel agent for an arch (x86_64, i386, aarch64, s390x, ppc64, mips, riscv64)
-  summary     Counts and unexpected results of one or more reports (pretty, markdown, json)
-  junit       A report as JUnit XML, for CI
-  html        Several reports side by side as one static HTML page
-  decode      Decode notification records (binary or hex) to JSON, keyutils or kernel-sample lines
-  spec        The UAPI specification: revisions, struct layouts, C headers, JSON Schemas
-
-Options:
-  -h, --help     Show this help (also: watchq <command> --help)
-  -V, --version  Print the version
-
-Exit codes: 0 success, 1 failure, 2 usage error.
-`
-
-const COMMANDS: Record<string, (argv: string[], io: Io) => number | Promise<number>> = {
-  agent: agentCommand,
-  capture: captureCommand,
-  'check-decoder': checkDecoderCommand,
-  decode: decodeCommand,
-  fuzz: fuzzCommand,
-  generate: generateCommand,
-  html: htmlCommand,
-  junit: junitCommand,
-  kernel: kernelCommand,
-  run: runCommand,
-  serve: (argv, io) => serveCommand(argv, io),
-  spec: specCommand,
-  summary: summaryCommand,
+/** The whole command tree, writing through `cli`. */
+export function program(cli: Cli): CommandUnknownOpts {
+  const root = cli
+    .command('watchq')
+    .description(
+      `Specification, conformance suite and reference decoder for Linux's general notification queue
+(watch_queue: pipe2(O_NOTIFICATION_PIPE), IOC_WATCH_QUEUE_SET_SIZE/SET_FILTER, KEYCTL_WATCH_KEY).`,
+    )
+    .configureHelp(helpLayout({ namesOnly: true }))
+    .version(VERSION, '-V, --version', 'Print the version')
+    .helpCommand('help [command]', 'Show the help of a command (as: watchq <command> --help)')
+    .addHelpText('after', '\nExit codes: 0 success, 1 failure, 2 usage error.')
+  for (const define of COMMANDS) root.addCommand(define(cli))
+  return declared(root)
 }
 
+/** `watchq --help`, as the program prints it. */
+export const HELP: string = (() => {
+  let text = ''
+  const cli = new Cli({
+    out: (t) => {
+      text += `${t}\n`
+    },
+    err: () => {},
+    stdin: async function* () {},
+    stdinIsTTY: true,
+  })
+  program(cli).outputHelp()
+  return text
+})()
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [command, ...rest] = argv
+  const cli = new Cli(io)
   try {
-    if (!command || command === '-h' || command === '--help' || command === 'help') {
-      io.out(HELP)
-      return command ? EXIT.ok : EXIT.usage
-    }
-    if (command === '-V' || command === '--version') {
-      io.out(VERSION)
-      return EXIT.ok
-    }
-    const run = COMMANDS[command]
-    if (!run) throw new UsageError(`unknown command "${command}"; see "watchq --help"`)
-    return await run(rest, io)
+    return await cli.run(program(cli), argv)
   } catch (e) {
-    // parseArgs reports unknown options with a TypeError carrying this code.
-    const code = (e as { code?: string }).code
-    if (e instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError) {
       io.err(`watchq: ${(e as Error).message}`)
       return EXIT.usage
     }

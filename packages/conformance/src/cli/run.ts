@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import type { Connector, ReportResult, Status } from '@watchq/spec'
 import { type LoadedCase, loadCases } from '../cases/load.js'
 import { ReportFile } from '../report/write.js'
@@ -12,47 +11,91 @@ import { type Expectations, globMatcher, loadExpectations } from '../runner/expe
 import { type RunSummary, runSuite } from '../runner/run.js'
 import { parseImpl } from '../transport/connect.js'
 import { VERSION } from '../version.js'
-import { intOption } from './int-option.js'
-import { EXIT, type Io, UsageError } from './io.js'
+import { type Cli, declared } from './command.js'
+import { EXIT, UsageError } from './io.js'
 import { Progress } from './progress.js'
+import { collect, integer, positive } from './values.js'
 
-export const RUN_HELP = `Usage: watchq run [CASES...] [--impl <impl>] [options]
-
-Runs conformance cases against one implementation and writes a report (JSON lines).
-CASES are case files (*.json), captures (*.jsonl) or directories of them; by default the cases
-shipped in packages/fixtures/cases. Every case is validated before anything runs.
-
-Implementations (--impl):
+/** What --impl takes, shown after the options of run, capture and fuzz. */
+export const IMPLEMENTATIONS = `Implementations (--impl):
   sim                        The reference simulator, in process (the default); sim:6.1, sim:s390x-6.1, …
   kernel                     This machine's kernel, through the agent (keys only in each case's own session)
   vm:6.12 | vm:6.1 | vm:s390x-6.1 | vm:PATH
                              A test kernel built from Debian's sources, booted in QEMU with the agent as /init
   cmd:"<command>"            A program speaking the adapter protocol on stdin/stdout
   unix:<path>                A daemon on a Unix socket
-  tcp:<host>:<port>          A daemon on a TCP socket
+  tcp:<host>:<port>          A daemon on a TCP socket`
 
-Options:
-  --jobs <n>                 Cases run at once, each on its own connection (default 1)
-  --filter <glob>            Only case ids matching (* within a path segment, ** across;
-                             without a * it matches ids containing the text); repeatable
-  --fail-fast                Stop at the first unexpected result
-  --timeout <seconds>        Per-request limit, on top of the waits a case asks for (default 30)
-  --expectations <file>      Known failures of this implementation (statuses + reasons)
-  --report <file>            Where the report goes (default watchq-report.jsonl)
-  --capture <dir>            Also write a capture of every case run (<dir>/<case id>.jsonl)
-  --max-restarts <n>         Restarts of a crashed implementation before giving up (default 10)
-  --quiet                    Only the final counts
-  -h, --help                 Show this help
+const CASES =
+  'Case files (*.json), captures (*.jsonl) or directories of them; by default the cases shipped with watchq (@watchq/fixtures). Every case is validated before anything runs.'
+
+/** A command with the options `watchq run` and `watchq capture` share. */
+export function runLike(cli: Cli, name: string) {
+  return cli
+    .command(name)
+    .option('--impl <impl>', 'The implementation to run the cases against (see Implementations below)', 'sim')
+    .option('--jobs <n>', 'Cases run at once, each on its own connection', integer('jobs', 1), 1)
+    .option(
+      '--filter <glob>',
+      'Only case ids matching (* within a path segment, ** across;\nwithout a * it matches ids containing the text); repeatable',
+      collect,
+    )
+    .option('--fail-fast', 'Stop at the first unexpected result')
+    .option(
+      '--timeout <seconds>',
+      'Per-request limit, on top of the waits a case asks for',
+      positive('timeout', 'seconds'),
+      30,
+    )
+    .option('--expectations <file>', 'Known failures of this implementation (statuses + reasons)')
+    .option(
+      '--max-restarts <n>',
+      'Restarts of a crashed implementation before giving up',
+      integer('max-restarts', 0),
+      10,
+    )
+    .option('--quiet', 'Only the final counts')
+}
+
+/** What executeRun takes: the shared options, and where the report and captures go. */
+export interface RunOptions {
+  readonly impl: string
+  readonly jobs: number
+  readonly filter?: readonly string[] | undefined
+  readonly failFast?: true | undefined
+  readonly timeout: number
+  readonly expectations?: string | undefined
+  readonly maxRestarts: number
+  readonly quiet?: true | undefined
+  readonly report: string
+  readonly capture?: string | undefined
+}
+
+export function defineRun(cli: Cli) {
+  const cmd = runLike(cli, 'run')
+    .summary('Run cases against an implementation (default: the simulator) and write a report')
+    .description('Runs conformance cases against one implementation and writes a report (JSON lines).')
+    .argument('[CASES...]', CASES)
+    .option('--report <file>', 'Where the report goes', 'watchq-report.jsonl')
+    .option('--capture <dir>', 'Also write a capture of every case run (<dir>/<case id>.jsonl)')
+    .addHelpText(
+      'after',
+      `
+${IMPLEMENTATIONS}
 
 Statuses: pass, fail (an observation differed), error (the implementation failed or spoke out of
 protocol), crash (it exited), timeout, skip (a requirement unmet, or it declined).
+
 Exit codes: 0 every result as expected, 1 unexpected results, 2 usage error or invalid cases.
 
 Examples:
   watchq run --impl cmd:"./my-adapter"
   watchq run packages/fixtures/cases/keys --impl unix:/run/watchq.sock --report keys.jsonl
-  watchq summary watchq-report.jsonl
-`
+  watchq summary watchq-report.jsonl`,
+    )
+    .action(cli.exits((cases, options) => executeRun('run', options, cases, cli)))
+  return declared(cmd)
+}
 
 /**
  * The cases shipped in @watchq/fixtures, found by module resolution from `from` (this module by
@@ -90,52 +133,22 @@ const LABEL: Record<Status, string> = {
   skip: 'SKIP',
 }
 
-/** The options `watchq run` and `watchq capture` share. */
-export const RUN_OPTIONS = {
-  impl: { type: 'string' },
-  jobs: { type: 'string' },
-  filter: { type: 'string', multiple: true },
-  'fail-fast': { type: 'boolean' },
-  timeout: { type: 'string' },
-  expectations: { type: 'string' },
-  report: { type: 'string' },
-  capture: { type: 'string' },
-  'max-restarts': { type: 'string' },
-  quiet: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const
-
-type RunValues = ReturnType<typeof parseArgs<{ options: typeof RUN_OPTIONS; allowPositionals: true }>>['values']
-
 export interface RunHooks {
   readonly onCapture?: (file: string, status: Status) => void
   readonly onDone?: (summary: RunSummary, connector: Connector) => void
 }
 
-export async function runCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: RUN_OPTIONS })
-  if (values.help) {
-    io.out(RUN_HELP)
-    return EXIT.ok
-  }
-  return executeRun('run', values, positionals, argv, io)
-}
-
 /** Validates the options, loads and selects the cases, runs them, prints the outcome. */
 export async function executeRun(
   command: string,
-  values: RunValues,
-  positionals: string[],
-  argv: string[],
-  io: Io,
+  values: RunOptions,
+  positionals: readonly string[],
+  cli: Cli,
   hooks: RunHooks = {},
 ): Promise<number> {
+  const { io } = cli
   // The simulator is the default: the suite runs with no setup at all.
-  const implSpec = values.impl ?? 'sim'
-  const jobs = intOption('jobs', values.jobs, 1, 1)
-  const maxRestarts = intOption('max-restarts', values['max-restarts'], 10, 0)
-  const timeoutS = values.timeout === undefined ? 30 : Number(values.timeout)
-  if (!(timeoutS > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${values.timeout}"`)
+  const implSpec = values.impl
   let connector: Connector
   try {
     connector = parseImpl(implSpec, { onProgress: (line) => io.err(`watchq ${command}: ${line}`) })
@@ -164,18 +177,18 @@ export async function executeRun(
     )
     return EXIT.usage
   }
-  const reportPath = values.report ?? 'watchq-report.jsonl'
+  const reportPath = values.report
   const progress = new Progress(process.stderr, cases.length)
   const summary = await runSuite({
     connector,
     cases,
     report: new ReportFile(reportPath),
-    jobs,
-    timeoutMs: timeoutS * 1000,
-    failFast: Boolean(values['fail-fast']),
-    maxRestarts,
+    jobs: values.jobs,
+    timeoutMs: values.timeout * 1000,
+    failFast: Boolean(values.failFast),
+    maxRestarts: values.maxRestarts,
     version: VERSION,
-    argv: [command, ...argv],
+    argv: [...cli.argv],
     ...(expectations ? { expectations } : {}),
     ...(values.capture ? { captureDir: values.capture } : {}),
     ...(hooks.onCapture ? { onCapture: hooks.onCapture } : {}),

@@ -1,37 +1,54 @@
 // `watchq serve`: the simulator as a daemon, for implementations of the runner in other languages,
 // or to run the suite against it over a socket. Runs until interrupted.
-import { parseArgs } from 'node:util'
 import { isLoopback, parseListen, SIM_PROFILES, serve, simulator } from '@watchq/sim'
+import { type Cli, declared, runAlone } from './command.js'
 import { EXIT, type Io, UsageError } from './io.js'
+import { choiceOption, integer } from './values.js'
 
-export const SERVE_HELP = `Usage: watchq serve --listen unix:PATH|tcp:PORT|tcp:HOST:PORT [--profile P] [--max-connections N]
+export function defineServe(cli: Cli, until?: Promise<void>) {
+  const profiles = Object.keys(SIM_PROFILES)
+  const cmd = cli
+    .command('serve')
+    .summary('The simulator as a daemon on a Unix socket (0600) or loopback TCP')
+    .description(
+      `Serves the reference simulator over adapter protocol v1 (JSON lines). Each connection gets its own
+simulated kernel; a client cannot see or disturb another's state. Runs until interrupted (Ctrl-C).`,
+    )
+    .option('--listen <where>', 'Where to listen (required; see Listening below)')
+    .addOption(
+      choiceOption(
+        '--profile <P>',
+        'The simulated kernel',
+        profiles,
+        (v) => `unknown --profile "${v}"; known: ${profiles.join(', ')}`,
+      ).default('x86_64-6.12'),
+    )
+    .option('--max-connections <N>', 'Refuse more concurrent clients than this', integer('max-connections', 1), 64)
+    .addHelpText(
+      'after',
+      `
+Listening (--listen):
+  unix:PATH      A Unix socket, created with mode 0600 (only this user can connect)
+  tcp:PORT       TCP on 127.0.0.1 (loopback only)
+  tcp:HOST:PORT  TCP on HOST; anything but loopback is reachable from the network — say so on purpose
 
-Serves the reference simulator over adapter protocol v1 (JSON lines). Each connection gets its own
-simulated kernel; a client cannot see or disturb another's state.
+Then: watchq run --impl unix:PATH (or tcp:HOST:PORT).
 
-  --listen unix:PATH       A Unix socket, created with mode 0600 (only this user can connect)
-  --listen tcp:PORT        TCP on 127.0.0.1 (loopback only)
-  --listen tcp:HOST:PORT   TCP on HOST; anything but loopback is reachable from the network — say so on purpose
-  --profile P              Simulated kernel: ${Object.keys(SIM_PROFILES).join(', ')} (default x86_64-6.12)
-  --max-connections N      Refuse more concurrent clients than this (default 64)
+Exit codes: 0 stopped by SIGINT or SIGTERM, 1 the socket cannot be listened on, 2 usage error.`,
+    )
+    .action(cli.exits((options) => serveSimulator(options, cli.io, until)))
+  return declared(cmd)
+}
 
-Then: watchq run --impl unix:PATH (or tcp:HOST:PORT). Stop with Ctrl-C.
-`
+/** `watchq serve ARGV…` on its own, until `until` settles (or a signal); usage errors are thrown. */
+export const serveCommand = (argv: readonly string[], io: Io, until?: Promise<void>) =>
+  runAlone((cli) => defineServe(cli, until), argv, io)
 
-export async function serveCommand(argv: string[], io: Io, until?: Promise<void>): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      listen: { type: 'string' },
-      profile: { type: 'string' },
-      'max-connections': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  if (values.help) {
-    io.out(SERVE_HELP)
-    return EXIT.ok
-  }
+async function serveSimulator(
+  values: { listen?: string | undefined; profile: string; maxConnections: number },
+  io: Io,
+  until: Promise<void> | undefined,
+): Promise<number> {
   if (!values.listen) throw new UsageError('--listen is required; see "watchq serve --help"')
   let listen: ReturnType<typeof parseListen>
   try {
@@ -39,12 +56,16 @@ export async function serveCommand(argv: string[], io: Io, until?: Promise<void>
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
-  const name = values.profile ?? 'x86_64-6.12'
-  const profile = SIM_PROFILES[name]
-  if (!profile) throw new UsageError(`unknown --profile "${name}"; known: ${Object.keys(SIM_PROFILES).join(', ')}`)
-  const max = values['max-connections'] === undefined ? 64 : Number(values['max-connections'])
-  if (!(Number.isInteger(max) && max > 0)) throw new UsageError('--max-connections must be a positive integer')
-  const server = await serve({ listen, implementation: () => simulator(profile), maxConnections: max })
+  const name = values.profile
+  const profile = SIM_PROFILES[name]!
+  const max = values.maxConnections
+  let server: Awaited<ReturnType<typeof serve>>
+  try {
+    server = await serve({ listen, implementation: () => simulator(profile), maxConnections: max })
+  } catch (e) {
+    io.err(`watchq serve: cannot listen on ${values.listen}: ${(e as Error).message}`)
+    return EXIT.failed
+  }
   const exposed = listen.kind === 'tcp' && !isLoopback(listen.host)
   io.err(
     `watchq serve: the simulator (${name}) listening on ${server.address}` +

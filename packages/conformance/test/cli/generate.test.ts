@@ -74,7 +74,10 @@ describe('watchq generate records', () => {
   it('has --help', async () => {
     const r = await run(['generate', '--help'])
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/Usage: watchq generate records/)
+    expect(r.out).toMatch(/^ {2}records +A seeded random stream/m)
+    const records = await run(['generate', 'records', '--help'])
+    expect(records.code).toBe(0)
+    expect(records.out).toMatch(/^Usage: watchq generate records \[options\]/)
   })
 })
 
@@ -118,7 +121,7 @@ describe('usage errors of generate and check-decoder', () => {
     [['generate', 'records', '--format', 'xml'], /--format must be bin, hex or json/],
     [['generate', 'records', '--count', '1.5'], /--count must be an integer/],
     [['generate', 'records'], /binary output to a terminal; use --out FILE or --format hex/],
-    [['generate', 'things'], /unknown thing to generate "things"; known: records/],
+    [['generate', 'things'], /unknown command "things"; see "watchq generate --help"/],
     [['check-decoder', 'rust'], /unknown decoder "rust"; use ts, c or cmd:COMMAND/],
     [['check-decoder', 'ts', '--endian', 'middle'], /--endian must be little or big/],
     [['check-decoder', 'ts', '--revision', 'x'], /unknown revision "x"/],

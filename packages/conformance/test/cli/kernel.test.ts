@@ -36,10 +36,10 @@ describe('watchq kernel', () => {
   })
 
   it.each([
-    [['kernel', 'build'], 'kernel build needs one version: 6.1 or 6.12'],
+    [['kernel', 'build'], 'missing required argument "version"; see "watchq kernel build --help"'],
     [['kernel', 'build', '5.4'], 'kernel build needs one version: 6.1 or 6.12'],
     [['kernel', 'build', '6.1', '--arch', 'arm64'], '--arch must be x86_64 or s390x, not "arm64"'],
-    [['kernel', 'make'], 'unknown subcommand "make"'],
+    [['kernel', 'make'], 'unknown command "make"; see "watchq kernel --help"'],
   ])('usage error: %j', async (argv, message) => {
     const r = await run(argv)
     expect(r.code).toBe(2)
@@ -49,6 +49,11 @@ describe('watchq kernel', () => {
   it('has --help', async () => {
     const r = await run(['kernel', '--help'])
     expect(r.code).toBe(0)
-    expect(r.out).toContain('Usage: watchq kernel build <6.1|6.12> [--arch x86_64|s390x]')
+    expect(r.out).toContain('Usage: watchq kernel [options] [command]')
+    expect(r.out).toMatch(/^ {2}build <version> +Build/m)
+    const build = await run(['kernel', 'build', '--help'])
+    expect(build.out).toContain('Usage: watchq kernel build [options] <version>')
+    expect(build.out).toContain('The kernel series (6.1 or 6.12)')
+    expect(build.out).toContain('(choices: "x86_64", "s390x", default: "x86_64")')
   })
 })

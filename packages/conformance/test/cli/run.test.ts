@@ -98,7 +98,7 @@ describe('watchq run', () => {
   it('has --help', async () => {
     const r = await run(['run', '--help'])
     expect(r.code).toBe(0)
-    expect(r.out).toContain('Usage: watchq run [CASES...] [--impl <impl>] [options]')
+    expect(r.out).toContain('Usage: watchq run [options] [CASES...]')
   })
 })
 

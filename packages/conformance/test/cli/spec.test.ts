@@ -6,7 +6,10 @@ const run = (...argv: string[]) => ran(argv)
 
 describe('watchq', () => {
   it('prints help with exit 0, and usage with exit 2 when given nothing', async () => {
-    expect(await run('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage: watchq <command>') })
+    expect(await run('--help')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Usage: watchq [options] [command]'),
+    })
     expect((await run()).code).toBe(2)
     expect(await run('frobnicate')).toMatchObject({
       code: 2,
@@ -54,14 +57,17 @@ describe('watchq spec', () => {
       code: 2,
       err: expect.stringContaining('unknown --arch "arm"'),
     })
-    expect(await run('spec', 'show')).toMatchObject({ code: 2, err: expect.stringContaining('needs a revision') })
+    expect(await run('spec', 'show')).toMatchObject({
+      code: 2,
+      err: 'watchq: missing required argument "revision"; see "watchq spec show --help"\n',
+    })
     expect(await run('spec', 'schema', 'nope')).toMatchObject({
       code: 2,
       err: expect.stringContaining('unknown: "nope"'),
     })
     expect(await run('spec', 'show', 'mainline', '--bogus')).toMatchObject({
       code: 2,
-      err: expect.stringContaining("Unknown option '--bogus'"),
+      err: 'watchq: unknown option "--bogus"; see "watchq spec show --help"\n',
     })
   })
 })
