@@ -19,11 +19,12 @@ import {
   valueOn,
 } from '@watchq/spec'
 import { cacheRoot } from '../cache/cache.js'
-import { compileCached, compilerId, contentHash } from '../cache/compile-cached.js'
+import { compileCached, contentHash } from '../cache/compile-cached.js'
+import { ensurePackages } from '../debian/apt.js'
 import { cSources, packageDir } from '../package-dir.js'
 import { exec } from '../process/exec.js'
+import { compilerId } from '../toolchain/compiler.js'
 import { VERSION } from '../version.js'
-import { ensurePackages } from '../vm/apt.js'
 
 export const AGENT_ARCHES = ['x86_64', 'i386', 'aarch64', 's390x', 'ppc64', 'mips', 'riscv64'] as const
 export type AgentArch = (typeof AGENT_ARCHES)[number]

@@ -6,14 +6,6 @@ import { createHash } from 'node:crypto'
 import { access, constants, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { exec } from '../process/exec.js'
-import { ensurePackages } from '../vm/apt.js'
-
-/** The compiler's identity (target and version), or undefined when it is not installed. */
-export async function compilerId(cc: string): Promise<string | undefined> {
-  const [machine, version] = await Promise.all([exec(cc, ['-dumpmachine']), exec(cc, ['--version'])])
-  if (machine.code !== 0 || version.code !== 0) return undefined
-  return `${machine.stdout.trim()} ${version.stdout.split('\n')[0]?.trim() ?? ''}`
-}
 
 export async function isExecutable(path: string): Promise<boolean> {
   try {
@@ -22,22 +14,6 @@ export async function isExecutable(path: string): Promise<boolean> {
   } catch {
     return false
   }
-}
-
-/** The compiler's identity, installing `packages` from Debian first when `cc` is missing. */
-export async function ensureCompiler(
-  cc: string,
-  packages: readonly string[],
-  onProgress: (line: string) => void,
-): Promise<string> {
-  let id = await compilerId(cc)
-  if (id === undefined) {
-    onProgress(`${cc} is not installed`)
-    await ensurePackages(packages, { onProgress })
-    id = await compilerId(cc)
-    if (id === undefined) throw new Error(`${cc} is still missing after installing ${packages.join(' ')}`)
-  }
-  return id
 }
 
 /** 16 hex digits of a hash over files (path and text) and whatever else decides the binary. */

@@ -3,8 +3,9 @@
 // agent's cache; concurrent callers in one process share one compile.
 import { join } from 'node:path'
 import { cacheRoot } from '../cache/cache.js'
-import { compileCached, contentHash, ensureCompiler } from '../cache/compile-cached.js'
+import { compileCached, contentHash } from '../cache/compile-cached.js'
 import { cSources } from '../package-dir.js'
+import { ensureCompiler } from '../toolchain/compiler.js'
 
 export const C_DECODER_BINARY = 'watchq-c-decoder'
 export const C_DECODER_CFLAGS = ['-O2', '-Wall', '-Wextra', '-Werror', '-std=c11'] as const

@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { kernelsDir, withLock, writeAtomic } from '../cache/cache.js'
-import { ensurePackages, installedVersion } from './apt.js'
+import { ensurePackages, installedVersion } from '../debian/apt.js'
 import { BuildLog } from './build-log.js'
 import { configHash, fragmentPaths, parseConfig, unmetOptions, wantedOptions } from './fragments.js'
 import {

@@ -34,7 +34,7 @@ import {
   hostAgentArch,
   parseAgentArch,
 } from '../../src/agent/build.js'
-import { ensurePackages } from '../../src/vm/apt.js'
+import { ensurePackages } from '../../src/debian/apt.js'
 import { elfNeeds } from '../../src/vm/elf.js'
 import { type RawAgent, spawnRaw } from './harness.js'
 

@@ -5,7 +5,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { compileCached, contentHash, ensureCompiler } from '../../src/cache/compile-cached.js'
+import { compileCached, contentHash } from '../../src/cache/compile-cached.js'
+import { ensureCompiler } from '../../src/toolchain/compiler.js'
 
 const program = (text: string) => {
   const files = [{ path: 'src/hello.c', text }]

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensurePackages } from '../../src/vm/apt.js'
+import { ensurePackages } from '../../src/debian/apt.js'
 import { cachedInitramfs, cpioNewc, type GuestFile, initramfsEntries, makeInitramfs } from '../../src/vm/initramfs.js'
 
 interface Member {

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ensurePackages } from '../../../src/vm/apt.js'
+import { ensurePackages } from '../../../src/debian/apt.js'
 import { hostArch, type VmArch } from '../../../src/vm/kernel-image.js'
 
 const SOURCE = fileURLToPath(new URL('../fixtures/test-init.c', import.meta.url))
