@@ -18,7 +18,10 @@ export function vmImplConnector(spec: string, options: VmImplOptions = {}): Conn
   let facts: Record<string, string> = {}
   const prepare = async () => {
     const progress = options.onProgress ? { onProgress: options.onProgress } : {}
-    const [kernel, agent] = await Promise.all([prepareKernel(vm, progress), buildAgent({ arch: vm.arch, ...progress })])
+    const [kernel, agent] = await Promise.all([
+      prepareKernel(vm, progress),
+      buildAgent({ arch: vm.guest, ...progress }),
+    ])
     const connector = vmConnector({ kernel, arch: vm.arch, agent, spec })
     const agentSha256 = createHash('sha256').update(readFileSync(agent)).digest('hex')
     return { connector, agentSha256 }

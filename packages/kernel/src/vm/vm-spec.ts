@@ -1,7 +1,11 @@
 // What `--impl vm:…` names: a kernel to build (`vm:6.12`, `vm:s390x-6.1`, `vm:x86_64-6.12`) or an
-// image to boot (`vm:PATH`, its architecture from --arch or the metadata JSON next to it).
+// image to boot (`vm:PATH`, its architecture from --arch or the metadata JSON next to it), and
+// which agent runs as /init: the kernel's own architecture by default, or after a slash a guest
+// the kernel runs natively through its compat layer (`vm:6.12/i386`: the 32-bit agent on the
+// 64-bit kernel).
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import type { AgentArch } from '../agent/build.js'
 import { type BuildKernelOptions, buildKernel } from './kernel-build.js'
 import {
   hostArch,
@@ -16,7 +20,10 @@ import {
   type VmArch,
 } from './kernel-image.js'
 
-export type VmSpec =
+/** The agent that runs as /init when it is not the kernel's own: guests each VM arch runs natively. */
+export const VM_GUESTS: Readonly<Record<VmArch, readonly AgentArch[]>> = { x86_64: ['i386'], s390x: [] }
+
+export type VmSpec = (
   | { readonly kind: 'build'; readonly version: KernelVersion; readonly arch: VmArch }
   | {
       readonly kind: 'image'
@@ -25,8 +32,15 @@ export type VmSpec =
       /** From the metadata JSON next to the image, if there is one. */
       readonly metadata?: KernelMetadata
     }
+) & {
+  /** The agent's architecture: the kernel's (`arch`) unless a guest was named. */
+  readonly guest: AgentArch
+}
 
-export const VM_FORMS = `vm:VERSION, vm:ARCH-VERSION (VERSION ${KERNEL_VERSIONS.join(' or ')}, ARCH ${VM_ARCHES.join(' or ')}) or vm:PATH-TO-IMAGE`
+export const VM_FORMS = `vm:VERSION, vm:ARCH-VERSION (VERSION ${KERNEL_VERSIONS.join(' or ')}, ARCH ${VM_ARCHES.join(' or ')}) or vm:PATH-TO-IMAGE, each optionally followed by /GUEST (vm:6.12/i386: the 32-bit agent on the 64-bit kernel)`
+
+/** `6.12`, `s390x-6.1`: a kernel we build. */
+const NAMED = /^(?:([a-z0-9_]+)-)?(\d+\.\d+)$/
 
 export interface VmSpecOptions {
   /** --arch: the guest architecture (for `vm:VERSION` and for an image without metadata). */
@@ -36,21 +50,32 @@ export interface VmSpecOptions {
 export function parseVmSpec(spec: string, options: VmSpecOptions = {}): VmSpec {
   const bad = (why: string): Error => new Error(`bad VM "${spec}": ${why}; expected ${VM_FORMS}`)
   if (!spec.startsWith('vm:')) throw bad('it does not start with vm:')
-  const rest = spec.slice(3)
+  // A guest follows the last slash: after a kernel name always, after an image path when the
+  // whole text is not itself an existing file.
+  const slash = spec.lastIndexOf('/')
+  const head = spec.slice(3, slash)
+  const tail = spec.slice(slash + 1)
+  const guestText =
+    slash > 3 &&
+    /^[a-z0-9_-]+$/.test(tail) &&
+    (NAMED.test(head) || (!existsSync(resolve(spec.slice(3))) && existsSync(resolve(head))))
+      ? tail
+      : undefined
+  const rest = guestText === undefined ? spec.slice(3) : head
   if (rest === '') throw bad('nothing after vm:')
   if (options.arch !== undefined && !isVmArch(options.arch)) {
     throw bad(`unknown architecture "${options.arch}" (--arch)`)
   }
   const wanted = options.arch as VmArch | undefined
 
-  const named = /^(?:([a-z0-9_]+)-)?(\d+\.\d+)$/.exec(rest)
+  const named = NAMED.exec(rest)
   if (named) {
     const [, archText, version] = named
     if (!isKernelVersion(version!)) throw bad(`no kernel version ${version} (known: ${KERNEL_VERSIONS.join(', ')})`)
     if (archText !== undefined && !isVmArch(archText)) throw bad(`unknown architecture "${archText}"`)
     const arch = (archText as VmArch | undefined) ?? wanted ?? hostArch() ?? 'x86_64'
     if (wanted && arch !== wanted) throw bad(`it names ${arch} but --arch is ${wanted}`)
-    return { kind: 'build', version: version!, arch }
+    return { kind: 'build', version: version!, arch, guest: guestFor(arch) }
   }
 
   const path = resolve(rest)
@@ -61,7 +86,19 @@ export function parseVmSpec(spec: string, options: VmSpecOptions = {}): VmSpec {
   }
   const arch = wanted ?? metadata?.arch
   if (!arch) throw bad(`cannot tell the architecture of ${path}: there is no kernel.json next to it; pass --arch`)
-  return metadata ? { kind: 'image', path, arch, metadata } : { kind: 'image', path, arch }
+  const guest = guestFor(arch)
+  return metadata ? { kind: 'image', path, arch, metadata, guest } : { kind: 'image', path, arch, guest }
+
+  function guestFor(arch: VmArch): AgentArch {
+    if (guestText === undefined) return arch
+    const known = VM_GUESTS[arch]
+    if (!(known as readonly string[]).includes(guestText)) {
+      throw bad(
+        `no guest "${guestText}" on ${arch} (${known.length ? `known: ${known.join(', ')}` : 'it runs only its own agent'})`,
+      )
+    }
+    return guestText as AgentArch
+  }
 }
 
 /** The kernel to boot for a spec: the image as given, or the one built (or found in the cache). */

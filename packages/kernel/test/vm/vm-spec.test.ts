@@ -9,16 +9,39 @@ import { parseVmSpec } from '../../src/vm/vm-spec.js'
 describe('parseVmSpec', () => {
   it('names a kernel to build, for the host arch unless told', () => {
     const host = hostArch() ?? 'x86_64'
-    expect(parseVmSpec('vm:6.12')).toEqual({ kind: 'build', version: '6.12', arch: host })
-    expect(parseVmSpec('vm:6.1')).toEqual({ kind: 'build', version: '6.1', arch: host })
-    expect(parseVmSpec('vm:6.1', { arch: 's390x' })).toEqual({ kind: 'build', version: '6.1', arch: 's390x' })
-    expect(parseVmSpec('vm:s390x-6.1')).toEqual({ kind: 'build', version: '6.1', arch: 's390x' })
-    expect(parseVmSpec('vm:x86_64-6.12')).toEqual({ kind: 'build', version: '6.12', arch: 'x86_64' })
+    expect(parseVmSpec('vm:6.12')).toEqual({ kind: 'build', version: '6.12', arch: host, guest: host })
+    expect(parseVmSpec('vm:6.1')).toEqual({ kind: 'build', version: '6.1', arch: host, guest: host })
+    expect(parseVmSpec('vm:6.1', { arch: 's390x' })).toEqual({
+      kind: 'build',
+      version: '6.1',
+      arch: 's390x',
+      guest: 's390x',
+    })
+    expect(parseVmSpec('vm:s390x-6.1')).toEqual({ kind: 'build', version: '6.1', arch: 's390x', guest: 's390x' })
+    expect(parseVmSpec('vm:x86_64-6.12')).toEqual({ kind: 'build', version: '6.12', arch: 'x86_64', guest: 'x86_64' })
     expect(parseVmSpec('vm:x86_64-6.12', { arch: 'x86_64' })).toEqual({
       kind: 'build',
       version: '6.12',
       arch: 'x86_64',
+      guest: 'x86_64',
     })
+  })
+
+  it('names a guest the kernel runs natively after a slash: the i386 agent on x86_64', () => {
+    expect(parseVmSpec('vm:x86_64-6.12/i386')).toEqual({
+      kind: 'build',
+      version: '6.12',
+      arch: 'x86_64',
+      guest: 'i386',
+    })
+    expect(parseVmSpec('vm:6.1/i386', { arch: 'x86_64' })).toEqual({
+      kind: 'build',
+      version: '6.1',
+      arch: 'x86_64',
+      guest: 'i386',
+    })
+    expect(() => parseVmSpec('vm:s390x-6.1/i386')).toThrow(/no guest "i386" on s390x \(it runs only its own agent\)/)
+    expect(() => parseVmSpec('vm:x86_64-6.12/aarch64')).toThrow(/no guest "aarch64" on x86_64 \(known: i386\)/)
   })
 
   it('rejects versions and arches it cannot build, and contradictions', () => {
@@ -35,7 +58,12 @@ describe('parseVmSpec', () => {
     const image = join(dir, 'bzImage')
     writeFileSync(image, 'not a kernel')
     expect(() => parseVmSpec(`vm:${image}`)).toThrow(/cannot tell the architecture .*pass --arch/)
-    expect(parseVmSpec(`vm:${image}`, { arch: 's390x' })).toEqual({ kind: 'image', path: image, arch: 's390x' })
+    expect(parseVmSpec(`vm:${image}`, { arch: 's390x' })).toEqual({
+      kind: 'image',
+      path: image,
+      arch: 's390x',
+      guest: 's390x',
+    })
 
     const metadata = {
       release: '6.1.192',
@@ -48,7 +76,8 @@ describe('parseVmSpec', () => {
       builtAt: '2026-01-01T00:00:00.000Z',
     }
     writeFileSync(join(dir, 'kernel.json'), JSON.stringify(metadata))
-    expect(parseVmSpec(`vm:${image}`)).toEqual({ kind: 'image', path: image, arch: 's390x', metadata })
+    expect(parseVmSpec(`vm:${image}`)).toEqual({ kind: 'image', path: image, arch: 's390x', metadata, guest: 's390x' })
+    expect(() => parseVmSpec(`vm:${image}/i386`)).toThrow(/no guest "i386" on s390x/)
     expect(() => parseVmSpec(`vm:${image}`, { arch: 'x86_64' })).toThrow(/says s390x but --arch is x86_64/)
     rmSync(dir, { recursive: true, force: true })
   })
