@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* Features are probed, never assumed: the runner skips the cases whose features are missing. */
+/* Features are probed, never assumed: the runner reports the cases whose features are missing as
+ * unsupported, and the hello says how each was probed (its "probes"), so a report names the gap. */
 #define _GNU_SOURCE
 #include "hello.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <linux/keyctl.h>
 #include <stdint.h>
 #include <sys/syscall.h>
@@ -12,19 +14,33 @@
 #include <unistd.h>
 
 #include "agent.h"
+#include "errnames.h"
 #include "steps.h"
 #include "uapi.h"
 #include "watchq-build.h"
 
 static bool notification_pipe, key_notifications;
+/* How each probe went, for the hello's "probes". */
+static char pipe_probe[96], keys_probe[128];
+
+/* "what failed: ENOPKG" into `out`, for the errno the call left. */
+static void failed(char *out, size_t n, const char *what, int e)
+{
+	char tmp[16];
+	snprintf(out, n, "%s failed: %s", what, errno_name(e, tmp, sizeof tmp));
+}
 
 static bool probe_notification_pipe(void)
 {
+	static const char what[] = "pipe2(O_NOTIFICATION_PIPE)";
 	int fds[2];
-	if (syscall(SYS_pipe2, (long)(uintptr_t)fds, (long)(uapi_o_notification_pipe | O_CLOEXEC)) != 0)
+	if (syscall(SYS_pipe2, (long)(uintptr_t)fds, (long)(uapi_o_notification_pipe | O_CLOEXEC)) != 0) {
+		failed(pipe_probe, sizeof pipe_probe, what, errno);
 		return false;
+	}
 	close(fds[0]);
 	close(fds[1]);
+	snprintf(pipe_probe, sizeof pipe_probe, "%s succeeded", what);
 	return true;
 }
 
@@ -32,14 +48,54 @@ static bool probe_key_notifications(void)
 {
 	unsigned char caps[8] = { 0 };
 	long n = syscall(__NR_keyctl, (long)KEYCTL_CAPABILITIES, (long)(uintptr_t)caps, (long)sizeof caps);
-	if (n >= 2)
-		return (caps[1] & uapi_caps1_notifications) != 0;
-	if (n < 0 && errno == ENOSYS)
+	if (n >= 2) {
+		bool on = (caps[1] & uapi_caps1_notifications) != 0;
+		snprintf(keys_probe, sizeof keys_probe, "KEYCTL_CAPABILITIES: KEYCTL_CAPS1_NOTIFICATIONS %s",
+			 on ? "set" : "clear");
+		return on;
+	}
+	if (n < 0 && errno == ENOSYS) {
+		failed(keys_probe, sizeof keys_probe, "keyctl(KEYCTL_CAPABILITIES)", errno);
 		return false;
+	}
 	/* Kernels before KEYCTL_CAPABILITIES: a watch on key 0 fails, with EOPNOTSUPP only when
 	 * CONFIG_KEY_NOTIFICATIONS is off; key 0 never exists, so nothing is watched. */
 	long w = syscall(__NR_keyctl, uapi_keyctl_watch_key, 0L, -1L, -1L);
-	return !(w < 0 && (errno == EOPNOTSUPP || errno == ENOSYS));
+	bool off = w < 0 && (errno == EOPNOTSUPP || errno == ENOSYS);
+	if (off)
+		failed(keys_probe, sizeof keys_probe, "keyctl(KEYCTL_WATCH_KEY, 0)", errno);
+	else
+		snprintf(keys_probe, sizeof keys_probe, "keyctl(KEYCTL_WATCH_KEY, 0) did not fail with EOPNOTSUPP");
+	return !off;
+}
+
+/* "name":"how" into the probes object; `first` says whether a comma goes before it. */
+static void probe_entry(struct buf *out, bool *first, const char *name, const char *how)
+{
+	if (!*first)
+		buf_putc(out, ',');
+	*first = false;
+	buf_cstr(out, name);
+	buf_putc(out, ':');
+	buf_cstr(out, how);
+}
+
+static void probes_answer(struct buf *out)
+{
+	char root[64];
+	snprintf(root, sizeof root, "geteuid() = %ld", (long)geteuid());
+	bool first = true;
+	buf_puts(out, ",\"probes\":{");
+	probe_entry(out, &first, "notification-pipe", pipe_probe);
+	probe_entry(out, &first, "key-notifications", keys_probe);
+	probe_entry(out, &first, "key-gc",
+		    key_notifications ? "follows key-notifications: a real kernel always runs the key garbage collector"
+				      : "follows key-notifications, which is absent");
+	probe_entry(out, &first, "root", root);
+	probe_entry(out, &first, "exec", "always: programs of this machine can be started");
+	probe_entry(out, &first, "unprivileged-user", "not implemented by the agent");
+	probe_entry(out, &first, "compat-32", "not implemented by the agent");
+	buf_putc(out, '}');
 }
 
 void hello_probe(void)
@@ -88,7 +144,9 @@ void hello_answer(struct buf *out)
 			buf_putc(out, ',');
 		buf_cstr(out, features[i]);
 	}
-	buf_puts(out, "],\"ops\":[");
+	buf_putc(out, ']');
+	probes_answer(out);
+	buf_puts(out, ",\"ops\":[");
 	steps_list_ops(out);
 	buf_puts(out, "]}}\n");
 }

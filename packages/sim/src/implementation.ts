@@ -36,6 +36,16 @@ export function helloInfo(profile: SimProfile) {
     pageSize: profile.pageSize,
     revision: 'mainline',
     features: ['notification-pipe', 'key-notifications', 'key-gc', 'root'],
+    // Nothing is probed: the simulator's features are what it models.
+    probes: {
+      'notification-pipe': 'modelled by the simulator',
+      'key-notifications': 'modelled by the simulator',
+      'key-gc': 'modelled by the simulator',
+      root: 'modelled: every simulated step runs as root',
+      'unprivileged-user': 'not modelled: the simulator has one user',
+      'compat-32': 'not modelled: the simulator has no 32-bit tasks',
+      exec: 'not modelled: a simulated machine has no programs to run',
+    },
     // No programs on a simulated machine: cases that start one are skipped (op and feature exec).
     ops: OP_NAMES.filter((o) => !(PROGRAM_OPS as readonly string[]).includes(o)),
   }

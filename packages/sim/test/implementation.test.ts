@@ -31,6 +31,10 @@ describe('hello', () => {
         pageSize: 4096,
         revision: 'mainline',
         features: ['notification-pipe', 'key-notifications', 'key-gc', 'root'],
+        probes: expect.objectContaining({
+          'notification-pipe': 'modelled by the simulator',
+          exec: 'not modelled: a simulated machine has no programs to run',
+        }),
         ops: OP_NAMES.filter((o) => !(PROGRAM_OPS as readonly string[]).includes(o)),
       },
     })

@@ -59,6 +59,24 @@ describe('hello', () => {
     }
     expect(has('root')).toBe(process.geteuid?.() === 0)
   })
+
+  it('says how each feature was probed, or why it is absent', () => {
+    const probes = info.probes ?? {}
+    expect(Object.keys(probes).sort()).toEqual([
+      'compat-32',
+      'exec',
+      'key-gc',
+      'key-notifications',
+      'notification-pipe',
+      'root',
+      'unprivileged-user',
+    ])
+    expect(probes['notification-pipe']).toBe(
+      has('notification-pipe') ? 'pipe2(O_NOTIFICATION_PIPE) succeeded' : 'pipe2(O_NOTIFICATION_PIPE) failed: ENOPKG',
+    )
+    expect(probes['root']).toBe(`geteuid() = ${process.geteuid?.()}`)
+    expect(probes['key-notifications']).toMatch(/^(KEYCTL_CAPABILITIES|keyctl\()/)
+  })
 })
 
 describe('pipes and io', () => {

@@ -15,6 +15,12 @@ export const ImplementationInfo = Type.Object(
     pageSize: Type.Integer({ minimum: 1024 }),
     revision: Type.Optional(Type.String({ description: 'The spec revision it implements (default mainline)' })),
     features: Requires.properties.features,
+    probes: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description:
+          'Per feature (announced or not): how it was probed, or why it is absent, e.g. "notification-pipe": "pipe2(O_NOTIFICATION_PIPE) failed: ENOPKG"',
+      }),
+    ),
     ops: Type.Array(OpNameSchema, { uniqueItems: true, description: 'The ops it can perform' }),
     homepage: Type.Optional(Type.String()),
   },
