@@ -47,7 +47,8 @@ Run it wherever a Linux kernel of that arch is, with the runner on this machine:
   watchq run --impl cmd:"my-emulator ./agent"            # any command whose stdin/stdout are the agent's
   watchq run --impl cmd:"ssh board ./watchq-agent-aarch64"
 Under qemu-user the system calls are the host kernel's, translated: a host without
-CONFIG_WATCH_QUEUE has no notification pipes and qemu-user has no keyctl, so most cases skip. On a
+CONFIG_WATCH_QUEUE has no notification pipes and qemu-user has no keyctl, so most cases are unsupported
+(the run exits 1 and names what is lacking; --allow-unsupported all accepts that). On a
 machine that is not a test VM the agent refuses keys outside each case's own session keyring.
 
 Architectures (--arch; uname -m and Debian names work too: amd64, i686, arm64, …):

@@ -11,9 +11,11 @@ export function defineJunit(cli: Cli) {
     .summary('A report as JUnit XML, for CI')
     .description(
       `Converts run reports to JUnit XML: a testsuite per report, a testcase per case (classname from
-the case id's directory). fail is a <failure>; error, crash and timeout are <error>s; skip is
-<skipped>. A non-pass the expectations file allows is <skipped> with its reason; a pass it does
-not allow is a <failure>. A report without a footer gets a "report-truncated" testcase in error.`,
+the case id's directory). fail is a <failure>; error, crash and timeout are <error>s;
+not-applicable is <skipped> with its reason; an unexpected unsupported is a <failure
+type="unsupported"> (a gap, not a harmless skip). A non-pass the expectations file allows is
+<skipped> with its reason; a pass it does not allow is a <failure>. A report without a footer
+gets a "report-truncated" testcase in error.`,
     )
     .argument('<REPORT...>', 'Report files')
     .option('-o, --output <file>', 'Write the XML to FILE (default: standard output)')

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { Connector, ReportResult, Status } from '@watchq/spec'
 import { type LoadedCase, loadCases } from '../cases/load.js'
 import { ReportFile } from '../report/write.js'
-import { type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
+import { AllowUnsupported, type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
 import { type RunSummary, runSuite } from '../runner/run.js'
 import { parseImpl } from '../transport/connect.js'
 import { VERSION } from '../version.js'
@@ -49,6 +49,10 @@ export function runLike(cli: Cli, name: string) {
     )
     .option('--expectations <file>', 'Known failures of this implementation (statuses + reasons)')
     .option(
+      '--allow-unsupported <what...>',
+      'Unsupported results to allow: features the implementation lacks,\nops as op:NAME (lacking it or declining a step), or all',
+    )
+    .option(
       '--max-restarts <n>',
       'Restarts of a crashed implementation before giving up',
       integer('max-restarts', 0),
@@ -65,6 +69,7 @@ export interface RunOptions {
   readonly failFast?: true | undefined
   readonly timeout: number
   readonly expectations?: string | undefined
+  readonly allowUnsupported?: readonly string[] | undefined
   readonly maxRestarts: number
   readonly quiet?: true | undefined
   readonly report: string
@@ -84,7 +89,10 @@ export function defineRun(cli: Cli) {
 ${IMPLEMENTATIONS}
 
 Statuses: pass, fail (an observation differed), error (the implementation failed or spoke out of
-protocol), crash (it exited), timeout, skip (a requirement unmet, or it declined).
+protocol), crash (it exited), timeout, not-applicable (the case is for another arch, byte order,
+page size, revision or kernel), unsupported (the implementation lacks a feature or op the case
+needs, or declined it). Unsupported is unexpected unless the expectations file or
+--allow-unsupported allows it; not-applicable never is.
 
 Exit codes: 0 every result as expected, 1 unexpected results, 2 usage error or invalid cases.
 
@@ -130,7 +138,8 @@ const LABEL: Record<Status, string> = {
   error: 'ERROR',
   crash: 'CRASH',
   timeout: 'TIMEOUT',
-  skip: 'SKIP',
+  'not-applicable': 'N/A',
+  unsupported: 'UNSUPP',
 }
 
 export interface RunHooks {
@@ -152,6 +161,12 @@ export async function executeRun(
   let connector: Connector
   try {
     connector = parseImpl(implSpec, { onProgress: (line) => io.err(`watchq ${command}: ${line}`) })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  let allowUnsupported: AllowUnsupported
+  try {
+    allowUnsupported = new AllowUnsupported(values.allowUnsupported ?? [])
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
@@ -187,6 +202,7 @@ export async function executeRun(
     timeoutMs: values.timeout * 1000,
     failFast: Boolean(values.failFast),
     maxRestarts: values.maxRestarts,
+    allowUnsupported,
     version: VERSION,
     argv: [...cli.argv],
     ...(expectations ? { expectations } : {}),
@@ -201,23 +217,49 @@ export async function executeRun(
   progress.clear()
   hooks.onDone?.(summary, connector)
   const impl = summary.implementation
+  if (!values.quiet) for (const line of unsupportedLines(summary)) io.out(line)
   if (impl && implSpec === 'kernel') {
     const lacks = (['notification-pipe', 'key-notifications'] as const).filter((f) => !impl.features?.includes(f))
     if (lacks.length)
       io.err(
         `watchq ${command}: this machine's kernel (Linux ${impl.kernel ?? '?'}) lacks ${lacks.join(' and ')}` +
           ` (pipe2(O_NOTIFICATION_PIPE) gives ENOPKG without CONFIG_WATCH_QUEUE; KEYCTL_WATCH_KEY gives EOPNOTSUPP` +
-          ` without CONFIG_KEY_NOTIFICATIONS), so the cases that need it were skipped. Run them on a kernel built` +
+          ` without CONFIG_KEY_NOTIFICATIONS), so the cases that need it are unsupported. Run them on a kernel built` +
           ` for the suite: watchq run --impl vm:6.12 (or vm:6.1, vm:s390x-6.1).`,
       )
   }
   const c = summary.counts
   io.out(
     `${impl ? `${impl.name} ${impl.version}${impl.kernel ? ` on Linux ${impl.kernel}` : ''} ${impl.arch}` : implSpec}: ` +
-      `${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.crash} crashed, ${c.timeout} timed out, ${c.skip} skipped` +
-      ` — ${summary.unexpected} unexpected${summary.stoppedEarly ? ' (stopped early: --fail-fast)' : ''}; report: ${reportPath}`,
+      `${countsText(c)} — ${summary.unexpected} unexpected${summary.stoppedEarly ? ' (stopped early: --fail-fast)' : ''}; report: ${reportPath}`,
   )
   return summary.unexpected > 0 ? EXIT.failed : EXIT.ok
+}
+
+/** The final line's counts: "128 passed, 0 failed, …, 2 not applicable, 0 unsupported". */
+export function countsText(c: Record<Status, number>): string {
+  return (
+    `${c.pass} passed, ${c.fail} failed, ${c.error} errors, ${c.crash} crashed, ${c.timeout} timed out, ` +
+    `${c['not-applicable']} not applicable, ${c.unsupported} unsupported`
+  )
+}
+
+/**
+ * What the implementation lacks, a line per feature or op, most cases first, with how the
+ * implementation probed it when its hello says: the gap an unsupported count stands for.
+ */
+export function unsupportedLines(summary: RunSummary): string[] {
+  const probes = summary.implementation?.probes ?? {}
+  const lines = Object.entries(summary.lacking)
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+    .map(([what, n]) => {
+      const probe = probes[what]
+      const isOp = what.startsWith('op:')
+      const why = probe !== undefined ? ` (${isOp ? '' : 'probed: '}${probe})` : ''
+      return `unsupported: ${n} case(s) need ${what}, which this implementation ${isOp ? 'lacks or declined' : 'lacks'}${why}`
+    })
+  if (summary.declined) lines.push(`unsupported: ${summary.declined} case(s) the implementation declined as a whole`)
+  return lines
 }
 
 /** One line for an unexpected result: status, case id, why. */

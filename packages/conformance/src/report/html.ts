@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { type ReportResult, STATUSES, type Status } from '@watchq/spec'
 import { countStatuses, implementationName, platform, type Report, STATUS_NAMES } from './read.js'
-import { reasonOf } from './summary.js'
+import { lackingLine, lackingOf, probeLines, reasonOf } from './summary.js'
 
 export function htmlPage(reports: readonly Report[], title = 'watchq conformance reports'): string {
   const ids = caseIds(reports)
@@ -78,7 +78,12 @@ function banners(reports: readonly Report[]): string {
 
 function columnHeading(r: Report, i: number): string {
   const badge = r.truncated ? '<div class="badge">TRUNCATED</div>' : ''
-  return `<th scope="col" class="impl" data-report="${i}" title="${esc(r.source)}"><div class="impl-name">${esc(implementationName(r.header))}</div><div class="platform">${esc(platform(r.header))}</div><div class="file">${esc(basename(r.source))}</div>${badge}</th>`
+  const info = r.header.implementation
+  const lines = info ? probeLines(info.probes ?? {}, info.features ?? []) : []
+  const probes = lines.length
+    ? `<details class="probes"><summary>features, as probed</summary><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details>`
+    : ''
+  return `<th scope="col" class="impl" data-report="${i}" title="${esc(r.source)}"><div class="impl-name">${esc(implementationName(r.header))}</div><div class="platform">${esc(platform(r.header))}</div><div class="file">${esc(basename(r.source))}</div>${badge}${probes}</th>`
 }
 
 function countsCell(r: Report, i: number): string {
@@ -88,7 +93,11 @@ function countsCell(r: Report, i: number): string {
   )
   const unexpected = r.results.filter((x) => x.unexpected).length
   const of = `${r.results.length} of ${r.header.cases} case(s)${r.truncated ? ', truncated' : ''}`
-  return `<td class="counts" data-report="${i}"><ul>${items.join('')}</ul><div class="unexpected-count${unexpected ? ' some' : ''}">unexpected ${unexpected}</div><div class="of">${of}</div></td>`
+  const lacking = lackingOf(r.results)
+  const lacks = Object.keys(lacking).length
+    ? `<div class="lacking">unsupported: ${esc(lackingLine(lacking))}</div>`
+    : ''
+  return `<td class="counts" data-report="${i}"><ul>${items.join('')}</ul><div class="unexpected-count${unexpected ? ' some' : ''}">unexpected ${unexpected}</div>${lacks}<div class="of">${of}</div></td>`
 }
 
 type Column = { results: ReadonlyMap<string, ReportResult>; truncated: boolean }
@@ -112,7 +121,8 @@ function cell(r: ReportResult | undefined, i: number, truncated: boolean): strin
   }
   const mark = r.unexpected ? 'unexpected' : r.status === 'pass' ? '' : 'expected'
   const classes = ['cell', `st-${r.status}`, mark].filter(Boolean).join(' ')
-  const label = `<span class="status">${r.status}</span>${mark ? ` <span class="tag">${mark}</span>` : ''}`
+  const lacks = r.lacks ? ` <span class="lacks">lacks ${esc(r.lacks.join(', '))}</span>` : ''
+  const label = `<span class="status">${r.status}</span>${mark ? ` <span class="tag">${mark}</span>` : ''}${lacks}`
   const open = `<td class="${classes}" data-report="${i}" data-status="${r.status}">`
   if (r.status === 'pass' && !r.unexpected) return `${open}${label}</td>`
   return `${open}<details><summary>${label}</summary><div class="detail">${details(r)}</div></details></td>`
@@ -225,7 +235,11 @@ td.counts li.zero { opacity: .55; }
 .st-error { background: #ffe4c7; color: #6e3800; }
 .st-crash { background: #ecdaf6; color: #52176e; }
 .st-timeout { background: #fff2bd; color: #5f4800; }
-.st-skip { background: #e9e9e9; color: #3d3d3d; }
+.st-not-applicable { background: #e9e9e9; color: #3d3d3d; }
+.st-unsupported { background: #dfe6f7; color: #1d3466; }
+.lacks, .lacking { font-size: 11px; }
+.probes { font-size: 11px; font-weight: normal; }
+.probes ul { margin: .2rem 0; padding-left: 1rem; }
 .missing { background: #fff; color: #666; font-style: italic; }
 summary { cursor: pointer; }
 .detail { color: #1a1a1a; background: #fff; border: 1px solid #ccc; border-radius: 4px; margin-top: .3rem; padding: .4rem; min-width: 22rem; max-width: 44rem; font-style: normal; }

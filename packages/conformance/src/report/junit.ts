@@ -1,11 +1,14 @@
 // Reports as JUnit XML, for CI dashboards: a testsuite per report, a testcase per case.
 //
-// Mapping: pass → passed; fail → <failure>; error, crash, timeout → <error>; skip → <skipped>.
-// A non-pass the expectations file allows (an expected failure) becomes <skipped> with the
-// expectation's reason: it neither breaks the build nor hides among the passes. A pass the
-// expectations file did not allow (an unexpected pass) becomes a <failure>, so the file gets fixed;
-// this matches `watchq summary`, which exits 1 on both. A report cut short gets an extra
-// "report-truncated" testcase with an <error>.
+// Mapping: pass → passed; fail → <failure>; error, crash, timeout → <error>; not-applicable →
+// <skipped> with its reason ("not applicable: needs arch s390x; …"). An unexpected unsupported
+// result is a <failure type="unsupported">: a feature or op the implementation lacks is a gap, and
+// a plain <skipped> would hide it on a dashboard that shows skips as harmless. A non-pass the
+// expectations file (or --allow-unsupported) allows becomes <skipped> with the expectation's
+// reason: it neither breaks the build nor hides among the passes. A pass the expectations file did
+// not allow (an unexpected pass) becomes a <failure>, so the file gets fixed; this matches `watchq
+// summary`, which exits 1 on all of these. A report cut short gets an extra "report-truncated"
+// testcase with an <error>.
 import type { ReportResult } from '@watchq/spec'
 import { implementationName, platform, type Report } from './read.js'
 import { evidenceLine, expectedLine, observedLine, reasonOf, stepLine } from './summary.js'
@@ -84,13 +87,22 @@ function testcase(r: ReportResult): { kind: Kind; xml: string } {
   if (r.status === 'pass' && r.unexpected) {
     kind = 'failures'
     body.push(`      <failure message="${attr(`unexpected pass: ${reason}`)}" type="unexpected-pass"/>`)
+  } else if (r.status === 'not-applicable' && !r.unexpected && !r.expected) {
+    kind = 'skipped'
+    body.push(`      <skipped message="${attr(`not applicable: ${reason}`)}"/>`)
   } else if (r.status !== 'pass' && !r.unexpected) {
     kind = 'skipped'
     const why = r.expectedReason ? `: ${r.expectedReason}` : ''
-    body.push(`      <skipped message="${attr(`expected ${r.status}${why}`)}"/>`)
-  } else if (r.status === 'skip') {
-    kind = 'skipped'
-    body.push(`      <skipped message="${attr(`unexpected skip: ${reason}`)}"/>`)
+    const what = r.reason ? ` (${reason})` : ''
+    body.push(
+      `      <skipped message="${attr(`expected ${r.status}${why}${r.status === 'unsupported' ? what : ''}`)}"/>`,
+    )
+  } else if (r.status === 'unsupported' || r.status === 'not-applicable') {
+    kind = 'failures'
+    const lacks = r.lacks ? ` (lacks ${r.lacks.join(', ')})` : ''
+    body.push(
+      `      <failure message="${attr(`unexpected ${r.status}: ${reason}`)}" type="${r.status}">${text(`${details(r)}${lacks}`)}</failure>`,
+    )
   } else if (r.status === 'fail') {
     kind = 'failures'
     // The diverging step says most in the one line a dashboard shows.

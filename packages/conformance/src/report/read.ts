@@ -1,10 +1,12 @@
 // Reads a report (JSON lines: header, results, footer) into memory, validating every line against
 // its schema. A report without a footer was cut short; that is recorded, never papered over.
+// Version 1 reports are read too, upgraded to version 2 as they are read (upgradeV1Result).
 import { readFileSync } from 'node:fs'
 import {
   ALLOWED_BY_DEFAULT,
   createAjv,
   type ErrorObject,
+  NOT_RUN,
   REPORT_VERSION,
   ReportFooter,
   ReportHeader,
@@ -20,6 +22,8 @@ import { schemaProblems } from '../schema/schema-errors.js'
 export interface Report {
   /** Where the report came from (a file name), for messages and column headings. */
   readonly source: string
+  /** The version the file was written in (its header now says REPORT_VERSION either way). */
+  readonly version: number
   readonly header: ReportHeader
   readonly results: ReportResult[]
   /** Null when the run died before writing it. */
@@ -76,7 +80,7 @@ export function readReport(text: string, source: string): Report {
   if (!first) throw new ReportError(`${source}: empty file: not a report (expected a header line first)`)
 
   const problems: string[] = []
-  const header = parseHeader(first.text, first.no, fail)
+  const { header, version } = parseHeader(first.text, first.no, fail)
   const results: ReportResult[] = []
   let footer: ReportFooter | null = null
   let cutMidLine = false
@@ -99,8 +103,16 @@ export function readReport(text: string, source: string): Report {
     if (!isObject(value)) fail(no, `expected a result or footer line (a JSON object), found ${kindOf(value)}`)
     const obj = value as Record<string, unknown>
     if ('report' in obj) fail(no, 'expected a result or footer line, found a second header (two reports joined?)')
-    if ('footer' in obj) footer = validated(obj, 'footer', 'a footer line', no, fail) as ReportFooter
-    else results.push(validated(obj, 'result', 'a result line', no, fail) as ReportResult)
+    if ('footer' in obj) {
+      if (version === 1) {
+        const p = upgradeV1Footer(obj, results)
+        if (p) problems.push(p)
+      }
+      footer = validated(obj, 'footer', 'a footer line', no, fail) as ReportFooter
+    } else {
+      if (version === 1) upgradeV1Result(obj)
+      results.push(validated(obj, 'result', 'a result line', no, fail) as ReportResult)
+    }
   }
 
   problems.push(...consistency(header, results, footer))
@@ -108,12 +120,47 @@ export function readReport(text: string, source: string): Report {
   if (footer === null) {
     problems.unshift(`no footer: the run was cut short after ${results.length} of ${header.cases} case(s)`)
   }
-  return { source, header, results, footer, truncated, problems }
+  return { source, version, header, results, footer, truncated, problems }
+}
+
+/**
+ * Report version 1 had one status, `skip`, for every case not run, and it was never unexpected.
+ * Its reason tells the two apart: the runner's "needs …" is a platform requirement
+ * (not-applicable); anything else (a feature or op lacked, a decline) is unsupported, and keeps
+ * the verdict it had: allowed, as the version 1 run decided.
+ */
+export function upgradeV1Result(r: Record<string, unknown>): void {
+  const allowedV1 = Array.isArray(r['expected']) ? (r['expected'] as unknown[]) : null
+  if (allowedV1?.includes('skip'))
+    r['expected'] = [...new Set(allowedV1.flatMap((s): unknown[] => (s === 'skip' ? [...NOT_RUN] : [s])))]
+  if (r['status'] !== 'skip') return
+  const reason = typeof r['reason'] === 'string' ? r['reason'] : ''
+  r['status'] = reason.startsWith('needs ') ? 'not-applicable' : 'unsupported'
+  if (r['status'] === 'unsupported' && r['unexpected'] === false && !allowedV1) {
+    r['expected'] = ['pass', 'unsupported']
+    r['expectedReason'] = 'report version 1: a skip was never unexpected'
+  }
+}
+
+/**
+ * A version 1 footer's counts: its `skip` count becomes the two statuses as the results (already
+ * upgraded) hold them; a problem if they do not add up to it. Returns that problem, if any.
+ */
+function upgradeV1Footer(f: Record<string, unknown>, results: readonly ReportResult[]): string | null {
+  const counts = f['counts']
+  if (typeof counts !== 'object' || counts === null || !('skip' in counts)) return null
+  const { skip, ...rest } = counts as Record<string, unknown>
+  const na = results.filter((r) => r.status === 'not-applicable').length
+  const unsupported = results.filter((r) => r.status === 'unsupported').length
+  f['counts'] = { ...rest, 'not-applicable': na, unsupported }
+  return skip === na + unsupported
+    ? null
+    : `the footer counts ${String(skip)} skip but the report holds ${na + unsupported}`
 }
 
 type Fail = (no: number, message: string) => never
 
-function parseHeader(line: string, no: number, fail: Fail): ReportHeader {
+function parseHeader(line: string, no: number, fail: Fail): { header: ReportHeader; version: number } {
   let value: unknown
   try {
     value = JSON.parse(line)
@@ -128,13 +175,15 @@ function parseHeader(line: string, no: number, fail: Fail): ReportHeader {
     const found = 'case' in value ? 'a result line' : 'footer' in value ? 'a footer line' : 'an object without "report"'
     return fail(no, `expected a report header first, found ${found}: the header is missing, this is not a report`)
   }
-  if (value['report'] !== REPORT_VERSION) {
+  const version = value['report']
+  if (version !== REPORT_VERSION && version !== 1) {
     return fail(
       no,
-      `unsupported report version ${JSON.stringify(value['report'])} (this watchq reads version ${REPORT_VERSION})`,
+      `unsupported report version ${JSON.stringify(version)} (this watchq reads versions 1 to ${REPORT_VERSION})`,
     )
   }
-  return validated(value, 'header', 'a report header', no, fail) as ReportHeader
+  const header = validated({ ...value, report: REPORT_VERSION }, 'header', 'a report header', no, fail) as ReportHeader
+  return { header, version }
 }
 
 function validated(

@@ -9,7 +9,7 @@ export type SummaryFormat = (typeof SUMMARY_FORMATS)[number]
 export interface UnexpectedResult {
   readonly case: string
   readonly status: Status
-  /** The statuses the expectations file allowed (pass and skip when it did not list the case). */
+  /** The statuses the expectations file allowed (pass and not-applicable when it did not list the case). */
   readonly allowed: Status[]
   readonly reason: string | null
   readonly divergence: Divergence | null
@@ -20,7 +20,15 @@ export interface UnexpectedResult {
 export interface ReportSummary {
   readonly source: string
   readonly impl: string
-  readonly implementation: { name: string; version: string; kernel: string | null; arch: string } | null
+  readonly implementation: {
+    name: string
+    version: string
+    kernel: string | null
+    arch: string
+    features: string[]
+    /** Per feature, how the implementation probed it or why it is absent (its hello's probes). */
+    probes: Record<string, string>
+  } | null
   readonly started: string
   readonly finished: string | null
   /** Cases the run selected (from the header) and results the report holds. */
@@ -28,6 +36,8 @@ export interface ReportSummary {
   readonly results: number
   readonly counts: Record<Status, number>
   readonly unexpected: number
+  /** Unsupported results per thing lacked (a feature, or op:NAME), most first. */
+  readonly lacking: Record<string, number>
   /** Non-pass results the expectations file allowed. */
   readonly expectedNonPass: number
   readonly truncated: boolean
@@ -59,7 +69,14 @@ function reportSummary(report: Report): ReportSummary {
     source: report.source,
     impl: header.impl,
     implementation: info
-      ? { name: info.name, version: info.version, kernel: info.kernel ?? null, arch: info.arch }
+      ? {
+          name: info.name,
+          version: info.version,
+          kernel: info.kernel ?? null,
+          arch: info.arch,
+          features: [...(info.features ?? [])],
+          probes: { ...(info.probes ?? {}) },
+        }
       : null,
     started: header.started,
     finished: footer?.finished ?? null,
@@ -67,6 +84,7 @@ function reportSummary(report: Report): ReportSummary {
     results: results.length,
     counts: countStatuses(results),
     unexpected: results.filter((r) => r.unexpected).length,
+    lacking: lackingOf(results),
     expectedNonPass: results.filter((r) => !r.unexpected && r.expected !== undefined && r.status !== 'pass').length,
     truncated: report.truncated,
     failFast: footer?.failFast ?? false,
@@ -95,6 +113,28 @@ export function summarize(reports: readonly Report[], format: SummaryFormat): st
     case 'pretty':
       return pretty(summary)
   }
+}
+
+/** Unsupported results per thing lacked, most first ("declined" for a case declined as a whole). */
+export function lackingOf(results: readonly ReportResult[]): Record<string, number> {
+  const n: Record<string, number> = {}
+  for (const r of results) {
+    if (r.status !== 'unsupported') continue
+    for (const l of r.lacks ?? ['declined']) n[l] = (n[l] ?? 0) + 1
+  }
+  return Object.fromEntries(Object.entries(n).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)))
+}
+
+/** "notification-pipe (pipe2(O_NOTIFICATION_PIPE) failed: ENOPKG)" for each probed feature. */
+export function probeLines(probes: Readonly<Record<string, string>>, features: readonly string[]): string[] {
+  return Object.entries(probes).map(([f, how]) => `${f}: ${features.includes(f) ? 'yes' : 'no'} — ${oneLine(how)}`)
+}
+
+/** "130 case(s) lack notification-pipe, 3 lack op:spawn" */
+export function lackingLine(lacking: Readonly<Record<string, number>>): string {
+  return Object.entries(lacking)
+    .map(([what, n]) => (what === 'declined' ? `${n} declined` : `${n} need ${what}`))
+    .join(', ')
 }
 
 // --- one-line descriptions shared with the JUnit and HTML reports ---
@@ -191,6 +231,9 @@ function pretty(summary: Summary): string {
     row('statuses', countsLine(s.counts))
     const allowed = s.expectedNonPass ? ` (${s.expectedNonPass} other non-pass allowed by the expectations file)` : ''
     row('unexpected', `${s.unexpected}${allowed}`)
+    if (Object.keys(s.lacking).length) row('unsupported', lackingLine(s.lacking))
+    if (s.implementation)
+      for (const p of probeLines(s.implementation.probes, s.implementation.features)) row('probe', p)
     if (s.truncated) row('TRUNCATED', s.problems[0] ?? 'the report was cut short')
     for (const p of s.truncated ? s.problems.slice(1) : s.problems) row('problem', p)
     if (s.unexpectedResults.length) {
@@ -245,8 +288,12 @@ function markdown(summary: Summary): string {
   }
   out.push('')
   for (const s of summary.reports) {
-    if (!s.truncated && !s.problems.length && !s.unexpectedResults.length) continue
+    const probes = s.implementation ? probeLines(s.implementation.probes, s.implementation.features) : []
+    const lacking = Object.keys(s.lacking).length ? lackingLine(s.lacking) : ''
+    if (!s.truncated && !s.problems.length && !s.unexpectedResults.length && !probes.length && !lacking) continue
     out.push(`## ${md(s.source)}: ${md(describeImplementation(s))}`, '')
+    if (lacking) out.push(`Unsupported: ${md(lacking)}`, '')
+    if (probes.length) out.push('Features, as probed:', '', ...probes.map((p) => `- ${md(p)}`), '')
     if (s.truncated) out.push(`> **TRUNCATED**: ${md(s.problems[0] ?? 'the report was cut short')}`, '')
     const rest = s.truncated ? s.problems.slice(1) : s.problems
     if (rest.length) out.push(...rest.map((p) => `- problem: ${md(p)}`), '')

@@ -9,6 +9,8 @@ import type { RunOutcome } from './session.js'
 export interface Verdict {
   readonly status: Status
   readonly reason?: string
+  /** unsupported: what the implementation lacks (features, op:NAME); see the report's `lacks`. */
+  readonly lacks?: readonly string[]
   readonly divergence?: Divergence
   readonly line?: string
 }
@@ -27,7 +29,7 @@ function bindStep(step: Case['steps'][number], o: Observation, b: Bindings): voi
 export function evaluate(c: Case, outcome: RunOutcome, ctx: DecodeContext): Verdict {
   switch (outcome.kind) {
     case 'skipped':
-      return { status: 'skip', reason: `the implementation declined: ${outcome.reason}` }
+      return { status: 'unsupported', reason: `the implementation declined: ${outcome.reason}` }
     case 'errored':
       return { status: 'error', reason: outcome.reason, ...(outcome.line !== undefined ? { line: outcome.line } : {}) }
     case 'timeout':
@@ -46,7 +48,8 @@ export function evaluate(c: Case, outcome: RunOutcome, ctx: DecodeContext): Verd
         reason: `the implementation answered ${obs.length} observation(s) for ${c.steps.length} steps, without saying why it stopped`,
       }
     }
-    if (o.skipped !== undefined) return { status: 'skip', reason: `step ${i} (${step.op}): ${o.skipped}` }
+    if (o.skipped !== undefined)
+      return { status: 'unsupported', reason: `step ${i} (${step.op}): ${o.skipped}`, lacks: [`op:${step.op}`] }
     if (o.error !== undefined)
       return { status: 'error', reason: `step ${i} (${step.op}): the implementation failed: ${o.error}` }
     bindStep(step, o, b)

@@ -6,7 +6,10 @@ import {
   ALLOWED_BY_DEFAULT,
   type ExpectationEntry,
   type ExpectationsFile,
+  FEATURES,
   type ImplementationInfo,
+  NOT_RUN,
+  OP_NAMES,
   ExpectationsFile as Schema,
   type Status,
 } from '@watchq/spec'
@@ -90,7 +93,9 @@ export class Expectations {
         if (w.arch && !w.arch.includes(impl.arch)) continue
         if (w.endian && w.endian !== impl.endian) continue
       }
-      const statuses = Array.isArray(entry.status) ? entry.status : [entry.status]
+      const listed = Array.isArray(entry.status) ? entry.status : [entry.status]
+      // `skip` (report version 1's word) allows both statuses of a case not run.
+      const statuses = [...new Set(listed.flatMap((s) => (s === 'skip' ? NOT_RUN : [s])))]
       return { statuses, reason: entry.reason }
     }
     return null
@@ -109,6 +114,38 @@ export function loadExpectations(path: string): Expectations {
   if (!validate(json)) throw new Error(explainSchemaErrors(path, validate.errors ?? [], json))
   return new Expectations(json as ExpectationsFile)
 }
+
+/**
+ * What `--allow-unsupported` names: features, ops as op:NAME, or `all`. An unsupported result is
+ * allowed when every thing it lacks is named; one without `lacks` (the implementation declined the
+ * whole case) only by `all`.
+ */
+export class AllowUnsupported {
+  private readonly names: ReadonlySet<string>
+
+  constructor(names: readonly string[] = []) {
+    const bad = names.filter((n) => n !== 'all' && !(n in FEATURES) && !isOpName(n))
+    if (bad.length) {
+      throw new Error(
+        `--allow-unsupported: unknown ${bad.map((b) => JSON.stringify(b)).join(', ')} (expected a feature — ${Object.keys(FEATURES).join(', ')} — an op as op:NAME, or all)`,
+      )
+    }
+    this.names = new Set(names)
+  }
+
+  get size(): number {
+    return this.names.size
+  }
+
+  /** The expectation an unsupported result gets from the option, or null if it names not all it lacks. */
+  allows(lacks: readonly string[] | undefined): Allowed | null {
+    if (this.names.has('all')) return { statuses: ['pass', 'unsupported'], reason: '--allow-unsupported all' }
+    if (!lacks?.length || !lacks.every((l) => this.names.has(l))) return null
+    return { statuses: ['pass', 'unsupported'], reason: `--allow-unsupported ${lacks.join(' ')}` }
+  }
+}
+
+const isOpName = (n: string): boolean => n.startsWith('op:') && (OP_NAMES as readonly string[]).includes(n.slice(3))
 
 /** Whether a result with `status` is unexpected under `allowed`. */
 export const isUnexpected = (status: Status, allowed: Allowed | null): boolean =>

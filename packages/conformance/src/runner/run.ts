@@ -2,12 +2,12 @@
 // written as soon as it is known; a crashed or stuck implementation costs its case, not the run.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { Connector, ImplementationInfo, ReportResult, Status } from '@watchq/spec'
+import { type Connector, type ImplementationInfo, REPORT_VERSION, type ReportResult, type Status } from '@watchq/spec'
 import { captureLines } from '../cases/capture.js'
 import type { LoadedCase } from '../cases/load.js'
 import type { ReportSink } from '../report/write.js'
 import { evaluate, type Verdict } from './evaluate.js'
-import { Expectations, isUnexpected } from './expectations.js'
+import { AllowUnsupported, Expectations, isUnexpected } from './expectations.js'
 import { unmetRequirement } from './requirements.js'
 import { RestartBudget, Session } from './session.js'
 import { caseTimeoutMs, wireSteps } from './wire.js'
@@ -21,6 +21,8 @@ export interface RunOptions {
   readonly timeoutMs?: number
   readonly failFast?: boolean
   readonly expectations?: Expectations
+  /** Unsupported results to allow without an expectations entry: features, op:NAME, or all. */
+  readonly allowUnsupported?: AllowUnsupported
   readonly maxRestarts?: number
   /** Write a capture per case here (as <dir>/<case id>.jsonl). */
   readonly captureDir?: string
@@ -37,16 +39,21 @@ export interface RunSummary {
   readonly implementation: ImplementationInfo | null
   readonly counts: Record<Status, number>
   readonly unexpected: number
+  /** Unsupported results per thing lacked (a feature, or op:NAME); a case lacking two counts for both. */
+  readonly lacking: Record<string, number>
+  /** Unsupported results the implementation declined without naming an op (the whole case). */
+  readonly declined: number
   readonly restarts: number
   readonly stoppedEarly: boolean
 }
 
-const STATUS_ORDER: Status[] = ['pass', 'fail', 'error', 'crash', 'timeout', 'skip']
+const STATUS_ORDER: Status[] = ['pass', 'fail', 'error', 'crash', 'timeout', 'not-applicable', 'unsupported']
 
 export async function runSuite(o: RunOptions): Promise<RunSummary> {
   const now = o.now ?? (() => new Date())
   const timeoutMs = o.timeoutMs ?? 30_000
   const expectations = o.expectations ?? new Expectations()
+  const allowUnsupported = o.allowUnsupported ?? new AllowUnsupported()
   const budget = new RestartBudget(o.maxRestarts ?? 10)
   const jobs = Math.max(1, Math.min(o.jobs ?? 1, o.cases.length || 1))
   const sessions = Array.from({ length: jobs }, () => new Session(o.connector, budget, timeoutMs))
@@ -54,7 +61,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
   await sessions[0]!.ensure()
   const first = sessions[0]!
   o.report.header({
-    report: 1,
+    report: REPORT_VERSION,
     watchq: o.version,
     started: now().toISOString(),
     impl: o.connector.spec,
@@ -64,6 +71,8 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
   })
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
   let unexpected = 0
+  const lacking: Record<string, number> = {}
+  let declined = 0
   let next = 0
   let done = 0
   let stop = false
@@ -77,7 +86,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
     const unmet = info ? unmetRequirement(lc.case, info) : null
     if (!info && !(await session.ensure()))
       verdict = { status: 'error', reason: session.dead ?? 'the implementation is unavailable' }
-    else if (unmet) verdict = { status: 'skip', reason: unmet }
+    else if (unmet) verdict = unmet
     else {
       const steps = wireSteps(lc.case)
       const outcome = await session.run(seq++, lc.id, steps, caseTimeoutMs(lc.case, timeoutMs))
@@ -85,7 +94,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
       verdict = evaluate(lc.case, outcome, { endian: impl.endian, revision: impl.revision ?? 'mainline' })
       if (outcome.kind === 'observed') {
         observations = outcome.observations
-        if (o.captureDir && verdict.status !== 'skip' && verdict.status !== 'error') {
+        if (o.captureDir && verdict.status !== 'unsupported' && verdict.status !== 'error') {
           const file = join(o.captureDir, `${lc.id}.jsonl`)
           mkdirSync(dirname(file), { recursive: true })
           const provenance = { ...o.connector.provenance?.(), impl: o.connector.spec, caseSha256: lc.sha256 }
@@ -102,7 +111,9 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
         }
       }
     }
-    const allowed = expectations.lookup(lc.id, session.info ?? first.info)
+    let allowed = expectations.lookup(lc.id, session.info ?? first.info)
+    if (verdict.status === 'unsupported' && !allowed?.statuses.includes('unsupported'))
+      allowed = allowUnsupported.allows(verdict.lacks) ?? allowed
     const isBad = isUnexpected(verdict.status, allowed)
     // Taken either way, so that a passing case's stderr is not attached to the next one.
     const taken = session.takeStderr()
@@ -114,6 +125,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
       ...(allowed ? { expected: [...allowed.statuses], expectedReason: allowed.reason } : {}),
       unexpected: isBad,
       ...(verdict.reason !== undefined ? { reason: verdict.reason } : {}),
+      ...(verdict.lacks?.length ? { lacks: [...verdict.lacks] } : {}),
       durationMs: Math.round((performance.now() - t0) * 1000) / 1000,
       ...(verdict.divergence ? { divergence: verdict.divergence } : {}),
       ...(verdict.status !== 'pass' ? { steps: wireSteps(lc.case) } : {}),
@@ -122,6 +134,10 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
       ...(stderr ? { stderr } : {}),
     }
     counts[verdict.status]++
+    if (verdict.status === 'unsupported') {
+      for (const l of verdict.lacks ?? []) lacking[l] = (lacking[l] ?? 0) + 1
+      if (!verdict.lacks?.length) declined++
+    }
     if (isBad) unexpected++
     done++
     o.report.result(result)
@@ -144,5 +160,5 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
     failFast: stoppedEarly,
     restarts: budget.used,
   })
-  return { implementation: first.info, counts, unexpected, restarts: budget.used, stoppedEarly }
+  return { implementation: first.info, counts, unexpected, lacking, declined, restarts: budget.used, stoppedEarly }
 }

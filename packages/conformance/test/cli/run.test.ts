@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { OP_NAMES } from '@watchq/spec'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/cli/io.js'
 import { defaultCasesDir } from '../../src/cli/run.js'
@@ -30,7 +31,7 @@ describe('watchq run', () => {
     const r = await run(['run', join(SUITE, 'ok.json'), join(SUITE, 'slow.json'), '--impl', impl(), '--report', report])
     expect(r.err).toBe('')
     expect(r.out).toBe(
-      `fake 9 on Linux 6.1.192 x86_64: 2 passed, 0 failed, 0 errors, 0 crashed, 0 timed out, 0 skipped — 0 unexpected; report: ${report}\n`,
+      `fake 9 on Linux 6.1.192 x86_64: 2 passed, 0 failed, 0 errors, 0 crashed, 0 timed out, 0 not applicable, 0 unsupported — 0 unexpected; report: ${report}\n`,
     )
     expect(r.code).toBe(0)
     const lines = readFileSync(report, 'utf8').trim().split('\n')
@@ -106,9 +107,49 @@ describe('watchq run without --impl', () => {
   it('runs the shipped suite against the simulator', async () => {
     const r = await run(['run', '--report', join(dir, 'sim.jsonl')])
     expect(r.out).toMatch(
-      /^watchq-sim \S+ on Linux 6\.12\.\d+ x86_64: \d+ passed, 0 failed, 0 errors, 0 crashed, 0 timed out, \d+ skipped — 0 unexpected/,
+      /^watchq-sim \S+ on Linux 6\.12\.\d+ x86_64: \d+ passed, 0 failed, 0 errors, 0 crashed, 0 timed out, \d+ not applicable, 0 unsupported — 0 unexpected/,
     )
     expect(r.code).toBe(0)
+  })
+})
+
+describe('watchq run against an implementation that supports nothing (a kernel without CONFIG_WATCH_QUEUE)', () => {
+  const bare = () =>
+    fakeImpl(
+      dir,
+      {
+        implementation: {
+          ...SCRIPT.implementation,
+          ops: [...OP_NAMES],
+          features: ['exec'],
+          probes: { 'notification-pipe': 'pipe2(O_NOTIFICATION_PIPE) failed: ENOPKG' },
+        },
+      },
+      'bare',
+    )
+
+  it('exits 1, and says what it lacks, with counts and how it was probed', async () => {
+    const r = await run(['run', '--filter', 'pipe2/', '--impl', bare(), '--report', join(dir, 'bare.jsonl')])
+    expect(r.code).toBe(1)
+    const n = /(\d+) unsupported — (\d+) unexpected/.exec(r.out)
+    expect(n?.[1]).toBe(n?.[2])
+    expect(Number(n?.[1])).toBeGreaterThan(0)
+    expect(r.out).toMatch(
+      /^unsupported: \d+ case\(s\) need notification-pipe, which this implementation lacks \(probed: pipe2\(O_NOTIFICATION_PIPE\) failed: ENOPKG\)$/m,
+    )
+    expect(r.out).toMatch(/^UNSUPP {2}pipe2\/\S+: implementation lacks feature/m)
+  })
+
+  it('--allow-unsupported FEATURE… makes them expected (exit 0); an unknown name is a usage error', async () => {
+    const report = join(dir, 'bare-allowed.jsonl')
+    const argv = ['run', '--filter', 'pipe2/', '--impl', bare(), '--report', report]
+    const r = await run([...argv, '--allow-unsupported', 'notification-pipe', 'key-notifications', 'root'])
+    expect(r.out).toContain(' — 0 unexpected')
+    expect(r.code).toBe(0)
+    expect((await run([...argv, '--allow-unsupported', 'all'])).code).toBe(0)
+    const bad = await run([...argv, '--allow-unsupported', 'notification-pipes'])
+    expect(bad.code).toBe(2)
+    expect(bad.err).toContain('--allow-unsupported: unknown "notification-pipes"')
   })
 })
 

@@ -38,9 +38,20 @@ beforeAll(async () => {
     }),
   )
   const ids = ['ok', 'wrong', 'crash', 'hang', 'garbage', 'skip']
+  // A case for another arch: not applicable here, and never unexpected.
+  const s390 = join(dir, 's390x-only.json')
+  writeFileSync(
+    s390,
+    JSON.stringify({
+      description: 'only on s390x',
+      requires: { arch: ['s390x'] },
+      steps: [{ op: 'close', fd: 3, expect: { ret: 0 } }],
+    }),
+  )
   const r = await run([
     'run',
     ...ids.map((i) => join(SUITE, `${i}.json`)),
+    s390,
     '--impl',
     `cmd:node ${FAKE} ${script}`,
     '--timeout',
@@ -56,19 +67,24 @@ afterAll(async () => {
 })
 
 describe('every report format from one run', () => {
-  it('JSONL: a header, six results, a footer', () => {
+  it('JSONL: a header, seven results, a footer', () => {
     const lines = readFileSync(report, 'utf8')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-    expect(lines).toHaveLength(8)
+    expect(lines).toHaveLength(9)
     expect(
       lines
         .slice(1, -1)
         .map((l) => l.status)
         .sort(),
-    ).toEqual(['crash', 'error', 'fail', 'pass', 'skip', 'timeout'])
-    expect(lines.at(-1)).toMatchObject({ footer: true, unexpected: 4 })
+    ).toEqual(['crash', 'error', 'fail', 'not-applicable', 'pass', 'timeout', 'unsupported'])
+    // The declined case is unsupported, a gap: unexpected like the failures; not-applicable is not.
+    expect(lines.at(-1)).toMatchObject({
+      footer: true,
+      unexpected: 5,
+      counts: { 'not-applicable': 1, unsupported: 1 },
+    })
   })
 
   it('summary in each format, exit 1 for the unexpected results', async () => {
@@ -80,15 +96,18 @@ describe('every report format from one run', () => {
     expect(md.out).toMatch(/^#|\|/m)
     const json = JSON.parse((await run(['summary', report, '--format', 'json'])).out)
     expect(JSON.stringify(json)).toContain('"crash"')
+    expect(json.totals.counts).toMatchObject({ 'not-applicable': 1, unsupported: 1 })
+    expect(pretty.out).toContain('not-applicable 1, unsupported 1')
   })
 
   it('JUnit XML with a testcase per case', async () => {
     const out = join(dir, 'junit.xml')
     expect((await run(['junit', report, '-o', out])).code).toBe(0)
     const xml = readFileSync(out, 'utf8')
-    expect(xml.match(/<testcase /g)).toHaveLength(6)
+    expect(xml.match(/<testcase /g)).toHaveLength(7)
     expect(xml).toContain('<failure')
-    expect(xml).toContain('<skipped')
+    expect(xml).toContain('<skipped message="not applicable: needs arch s390x; implementation is x86_64"/>')
+    expect(xml).toContain('type="unsupported"')
   })
 
   it('HTML, rendered in Chromium: every status as text and the failure expandable', async () => {
@@ -97,7 +116,8 @@ describe('every report format from one run', () => {
     const page = await browser.context.newPage()
     await page.goto(pathToFileURL(out).href)
     const text = await page.locator('body').innerText()
-    for (const s of ['pass', 'fail', 'error', 'crash', 'timeout', 'skip']) expect(text).toContain(s)
+    for (const s of ['pass', 'fail', 'error', 'crash', 'timeout', 'not-applicable', 'unsupported'])
+      expect(text).toContain(s)
     for (const id of ['ok', 'wrong', 'crash', 'hang', 'garbage', 'skip']) expect(text).toContain(id)
     const failing = page.locator('details', { hasText: 'fail' }).first()
     await failing.locator('summary').click()

@@ -43,13 +43,14 @@ describe('watchq html in Chromium', { timeout: 30_000 }, () => {
   it('shows a column per report: implementation, kernel, arch and file name', async () => {
     const headings = await page.locator('thead th.impl').allInnerTexts()
     expect(headings).toHaveLength(4)
-    expect(headings[0]).toBe('watchq-c 0.3.1\nkernel 6.8.0-45-generic, x86_64\ncomplete.jsonl')
+    expect(headings[0]).toBe('watchq-c 0.3.1\nkernel 6.8.0-45-generic, x86_64\ncomplete.jsonl\nfeatures, as probed')
     expect(headings[1]).toBe('watchq-rs 0.1.0\nkernel 6.1.0-18-arm64, aarch64\nsecond.jsonl')
     expect(await page.locator('tr.counts td[data-report="0"]').innerText()).toContain('unexpected 4')
   })
 
   it('shows every status as visible text, not as colour alone', async () => {
-    for (const status of STATUS_NAMES) {
+    // not-applicable: in the page of a kernel without watch_queue, below.
+    for (const status of STATUS_NAMES.filter((s) => s !== 'not-applicable')) {
       const word = page.locator(`td.cell[data-status="${status}"] .status`).first()
       await expect.poll(() => word.isVisible()).toBe(true)
       expect(await word.innerText()).toBe(status)
@@ -124,5 +125,55 @@ describe('watchq html in Chromium', { timeout: 30_000 }, () => {
   it('loaded nothing but the page itself, without script errors or CSP violations', () => {
     expect(browser.requests.filter((u) => !u.startsWith('file:'))).toEqual([])
     expect(errors).toEqual([])
+  })
+})
+
+describe('watchq html of a kernel without watch_queue, in Chromium', { timeout: 30_000 }, () => {
+  let gapsPage: Page
+  beforeAll(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'watchq-html-gaps-')), 'report.html')
+    writeFileSync(file, htmlPage([load('gaps'), complete]))
+    gapsPage = await browser.context.newPage()
+    await gapsPage.goto(pathToFileURL(file).href)
+  }, 60_000)
+
+  const gapCell = (id: string) =>
+    gapsPage
+      .locator('#results tbody tr')
+      .filter({ has: gapsPage.getByText(id, { exact: true }) })
+      .locator('td[data-report="0"]')
+
+  it('counts not-applicable and unsupported apart, and says what the unsupported cases lack', async () => {
+    const counts = gapsPage.locator('tr.counts td[data-report="0"]')
+    expect(await counts.locator('li[data-status="not-applicable"]').innerText()).toBe('not-applicable 1')
+    expect(await counts.locator('li[data-status="unsupported"]').innerText()).toBe('unsupported 3')
+    expect(await counts.innerText()).toContain('unexpected 2')
+    expect(await counts.locator('.lacking').innerText()).toBe(
+      'unsupported: 2 need notification-pipe, 1 need key-construction, 1 need key-notifications',
+    )
+  })
+
+  it('shows each case not run as the status it is, an unexpected unsupported one flagged with what it lacks', async () => {
+    expect(await gapCell('read/big-endian-layout').locator('summary').innerText()).toBe('not-applicable expected')
+    expect(await gapCell('pipe2/notification-pipe').locator('summary').innerText()).toBe(
+      'unsupported unexpected lacks notification-pipe',
+    )
+    expect(await gapCell('keys/construct/negate').locator('summary').innerText()).toBe(
+      'unsupported expected lacks key-construction',
+    )
+    for (const status of STATUS_NAMES) {
+      const word = gapsPage.locator(`td.cell[data-status="${status}"] .status`).first()
+      expect(await word.innerText()).toBe(status)
+    }
+  })
+
+  it('shows how each feature was probed, in the column heading', async () => {
+    const probes = gapsPage.locator('thead th.impl[data-report="0"] details.probes')
+    await probes.locator('summary').click()
+    expect(await probes.locator('li').allInnerTexts()).toEqual([
+      'notification-pipe: no — pipe2(O_NOTIFICATION_PIPE) failed: ENOPKG',
+      'key-notifications: no — KEYCTL_CAPABILITIES: KEYCTL_CAPS1_NOTIFICATIONS clear',
+      'root: yes — geteuid() = 0',
+    ])
   })
 })

@@ -44,7 +44,7 @@ describe('htmlPage', () => {
     const flags = Object.fromEntries(rows.map((r) => [r[1], [r[2], r[3]].join('')]))
     expect(flags['pipe/create/notification-pipe']).toBe('00') // passes where run, absent elsewhere
     expect(flags['keys/watch/link-record']).toBe('11') // expected fail in one report, unexpected pass in another
-    expect(flags['keys/construct/negate']).toBe('10') // an expected skip
+    expect(flags['keys/construct/negate']).toBe('10') // expected unsupported
   })
 
   it('says "not reached" in a truncated report and "not run" in a complete one', () => {

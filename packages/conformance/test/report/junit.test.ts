@@ -88,8 +88,25 @@ describe('junitXml', () => {
     expect(xfail.body).toContain('records[0].event: expected "linked", observed "updated"')
     expect(byName('keys/construct/negate')).toMatchObject({
       kind: 'skipped',
-      message: 'expected skip: watchq-c has no request_key upcall helper',
+      message:
+        'expected unsupported: watchq-c has no request_key upcall helper (implementation lacks feature key-construction)',
     })
+  })
+
+  it('skips a not-applicable case with its reason, and fails an unexpected unsupported one rather than hide it', () => {
+    const out = junitXml([load('gaps')])
+    expect(out).toContain('tests="5" failures="2" errors="0" skipped="2"')
+    const cases = Object.fromEntries(testcases(out).map((c) => [c.name, c]))
+    expect(cases['read/big-endian-layout']).toMatchObject({
+      kind: 'skipped',
+      message: 'not applicable: needs big-endian; implementation is little-endian',
+    })
+    expect(cases['pipe2/notification-pipe']).toMatchObject({
+      kind: 'failure',
+      type: 'unsupported',
+      message: 'unexpected unsupported: implementation lacks feature notification-pipe',
+    })
+    expect(cases['keys/construct/negate']).toMatchObject({ kind: 'skipped' })
   })
 
   it('fails an unexpected pass so the expectations file gets updated', () => {

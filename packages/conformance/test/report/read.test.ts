@@ -7,7 +7,7 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 const text = (name: string) => readFileSync(fixture(name), 'utf8')
 
 const HEADER = {
-  report: 1,
+  report: 2,
   watchq: '0.1.0',
   started: '2025-06-01T10:00:00.000Z',
   impl: './impl',
@@ -42,8 +42,9 @@ describe('readReport: well-formed reports', () => {
       'error',
       'timeout',
       'crash',
-      'skip',
+      'unsupported',
     ])
+    expect(r.version).toBe(2)
     expect(r.footer?.restarts).toBe(1)
     expect(r.truncated).toBe(false)
     expect(r.problems).toEqual([])
@@ -91,17 +92,45 @@ describe('readReport: well-formed reports', () => {
     expect(r.truncated).toBe(false)
     expect(r.problems).toEqual([
       'case a has more than one result',
-      'case b: marked expected, but status fail is not among the allowed (pass, skip)',
+      'case b: marked expected, but status fail is not among the allowed (pass, not-applicable)',
       'the footer counts 5 pass but the report holds 2',
       'the footer counts 0 fail but the report holds 1',
       'the footer counts 3 unexpected but the report holds 0',
     ])
   })
 
-  it('accepts a skip without an expectations entry as expected, as the runner writes it', () => {
-    const skip = { ...pass('a'), status: 'skip', reason: 'implementation lacks feature exec', unexpected: false }
-    const r = readReport(jsonl({ ...HEADER, cases: 1 }, skip, { ...FOOTER, counts: { skip: 1 }, unexpected: 0 }), 'x')
+  it('accepts not-applicable without an expectations entry as expected, and unsupported as unexpected', () => {
+    const na = { ...pass('a'), status: 'not-applicable', reason: 'needs big-endian; …', unexpected: false }
+    const gap = { ...pass('b'), status: 'unsupported', reason: 'implementation lacks feature exec', lacks: ['exec'] }
+    const footer = { ...FOOTER, counts: { 'not-applicable': 1, unsupported: 1 }, unexpected: 1 }
+    const r = readReport(jsonl({ ...HEADER, cases: 2 }, na, { ...gap, unexpected: true }, footer), 'x')
     expect(r.problems).toEqual([])
+    const hidden = readReport(jsonl({ ...HEADER, cases: 2 }, na, gap, { ...footer, unexpected: 0 }), 'x')
+    expect(hidden.problems).toEqual([
+      'case b: marked expected, but status unsupported is not among the allowed (pass, not-applicable)',
+    ])
+  })
+
+  it('reads a version 1 report: each skip becomes not-applicable (a platform need) or unsupported, still allowed', () => {
+    const r = readReportFile(fixture('v1.jsonl'))
+    expect(r.version).toBe(1)
+    expect(r.header.report).toBe(2)
+    expect(r.problems).toEqual([])
+    const by = Object.fromEntries(r.results.map((x) => [x.case, x]))
+    expect(by['read/big-endian']).toMatchObject({ status: 'not-applicable', unexpected: false })
+    expect(by['keys/gc/removal']).toMatchObject({
+      status: 'unsupported',
+      unexpected: false,
+      expected: ['pass', 'unsupported'],
+      expectedReason: 'report version 1: a skip was never unexpected',
+    })
+    // Listed as "skip" in the expectations file: both statuses of a case not run.
+    expect(by['keys/construct/negate']).toMatchObject({
+      status: 'unsupported',
+      expected: ['not-applicable', 'unsupported'],
+    })
+    expect(r.footer?.counts).toMatchObject({ 'not-applicable': 1, unsupported: 2 })
+    expect(r.footer?.counts).not.toHaveProperty('skip')
   })
 
   it('accepts an unexpected pass (listed as an expected failure, yet passing) as consistent', () => {
@@ -119,13 +148,13 @@ describe('readReport: not a report, or malformed lines', () => {
     )
     expect(errorOf('[1,2]\n')).toBe('x.jsonl:1: expected a report header (a JSON object), found an array')
     expect(errorOf('not json\n')).toMatch(
-      /^x\.jsonl:1: expected a report header \(a JSON object with "report": 1\), but it is not JSON: /,
+      /^x\.jsonl:1: expected a report header \(a JSON object with "report": 2\), but it is not JSON: /,
     )
   })
 
   it('names an unsupported report version', () => {
-    expect(errorOf(jsonl({ ...HEADER, report: 2 }))).toBe(
-      'x.jsonl:1: unsupported report version 2 (this watchq reads version 1)',
+    expect(errorOf(jsonl({ ...HEADER, report: 3 }))).toBe(
+      'x.jsonl:1: unsupported report version 3 (this watchq reads versions 1 to 2)',
     )
   })
 
@@ -134,7 +163,7 @@ describe('readReport: not a report, or malformed lines', () => {
     const message = errorOf(jsonl(HEADER, bad, FOOTER))
     expect(message).not.toContain('\n')
     expect(message).toBe(
-      'x.jsonl:2: expected a result line: $.status must be one of "pass", "fail", "error", "crash", "timeout", "skip" (found "bogus"); $.durationMs must be >= 0 (found -1)',
+      'x.jsonl:2: expected a result line: $.status must be one of "pass", "fail", "error", "crash", "timeout", "not-applicable", "unsupported" (found "bogus"); $.durationMs must be >= 0 (found -1)',
     )
   })
 

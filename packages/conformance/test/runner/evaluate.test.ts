@@ -45,7 +45,7 @@ describe('evaluate', () => {
 
   it('maps whole-case answers to statuses', () => {
     expect(evaluate(update, { kind: 'skipped', reason: 'no keys' }, LE)).toEqual({
-      status: 'skip',
+      status: 'unsupported',
       reason: 'the implementation declined: no keys',
     })
     expect(evaluate(update, { kind: 'errored', reason: 'bad', line: 'x' }, LE)).toEqual({
@@ -62,8 +62,9 @@ describe('evaluate', () => {
     expect(
       evaluate(update, { kind: 'observed', observations: [...obs.slice(0, 4), { skipped: 'no KEYCTL_UPDATE' }] }, LE),
     ).toEqual({
-      status: 'skip',
+      status: 'unsupported',
       reason: 'step 4 (update): no KEYCTL_UPDATE',
+      lacks: ['op:update'],
     })
     expect(
       evaluate(update, { kind: 'observed', observations: [obs[0]!, { error: 'ENOMEM in agent' }] }, LE).reason,

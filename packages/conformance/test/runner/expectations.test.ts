@@ -6,7 +6,13 @@ import type { ImplementationInfo } from '@watchq/spec'
 import fc from 'fast-check'
 import picomatch from 'picomatch'
 import { describe, expect, it } from 'vitest'
-import { Expectations, globMatcher, isUnexpected, loadExpectations } from '../../src/runner/expectations.js'
+import {
+  AllowUnsupported,
+  Expectations,
+  globMatcher,
+  isUnexpected,
+  loadExpectations,
+} from '../../src/runner/expectations.js'
 
 const impl = (kernel: string, arch = 'x86_64'): ImplementationInfo => ({
   name: 'k',
@@ -94,14 +100,36 @@ describe('expectations', () => {
     expect(e.lookup('keys/gc', impl('6.12.117'))).toBeNull()
   })
 
-  it('unexpected: anything but pass/skip when unlisted; anything not allowed when listed (an unexpected pass too)', () => {
+  it('unexpected: anything but pass/not-applicable when unlisted; anything not allowed when listed (an unexpected pass too)', () => {
     expect(isUnexpected('pass', null)).toBe(false)
-    expect(isUnexpected('skip', null)).toBe(false)
+    expect(isUnexpected('not-applicable', null)).toBe(false)
+    expect(isUnexpected('unsupported', null)).toBe(true)
     expect(isUnexpected('fail', null)).toBe(true)
     expect(isUnexpected('crash', null)).toBe(true)
     const allowed = { statuses: ['fail' as const], reason: 'r' }
     expect(isUnexpected('fail', allowed)).toBe(false)
     expect(isUnexpected('pass', allowed)).toBe(true)
+  })
+
+  it('"skip" in an entry (report version 1\'s word) allows both statuses of a case not run', () => {
+    const e = new Expectations({ entries: [{ case: 'a', status: ['fail', 'skip'], reason: 'old file' }] })
+    expect(e.lookup('a', null)?.statuses).toEqual(['fail', 'not-applicable', 'unsupported'])
+  })
+
+  it('--allow-unsupported: features and op:NAME must all be named; all allows everything', () => {
+    const some = new AllowUnsupported(['notification-pipe', 'op:spawn'])
+    expect(some.allows(['notification-pipe'])).toEqual({
+      statuses: ['pass', 'unsupported'],
+      reason: '--allow-unsupported notification-pipe',
+    })
+    expect(some.allows(['notification-pipe', 'op:spawn'])?.statuses).toContain('unsupported')
+    expect(some.allows(['notification-pipe', 'key-gc'])).toBeNull()
+    // A case declined as a whole names nothing it lacks: only `all` allows it.
+    expect(some.allows(undefined)).toBeNull()
+    expect(new AllowUnsupported(['all']).allows(undefined)?.reason).toBe('--allow-unsupported all')
+    expect(() => new AllowUnsupported(['notification-pipes', 'op:nope'])).toThrow(
+      /--allow-unsupported: unknown "notification-pipes", "op:nope" \(expected a feature/,
+    )
   })
 
   it('loads a file and explains a bad one', () => {

@@ -1,4 +1,5 @@
-// Which cases an implementation can run: every unmet requirement is a skip with its reason.
+// Which cases an implementation can run: a case for another platform is not applicable, one
+// needing a feature or op the implementation lacks is unsupported (with what it lacks).
 import type { Case, ImplementationInfo } from '@watchq/spec'
 import { describe, expect, it } from 'vitest'
 import { unmetRequirement } from '../../src/runner/requirements.js'
@@ -38,28 +39,53 @@ describe('unmetRequirement', () => {
     [{ arch: ['s390x'] }, 'needs arch s390x; implementation is x86_64'],
     [{ endian: 'big' }, 'needs big-endian; implementation is little-endian'],
     [{ pageSize: 65536 }, 'needs page size 65536; implementation has 4096'],
-    [{ features: ['key-gc', 'root'] }, 'implementation lacks features key-gc, root'],
-  ] as const)('%j → %s', (requires, reason) => {
-    expect(unmetRequirement(c(requires as Case['requires']), impl)).toBe(reason)
+  ] as const)('%j → not applicable: %s', (requires, reason) => {
+    expect(unmetRequirement(c(requires as Case['requires']), impl)).toEqual({ status: 'not-applicable', reason })
+  })
+
+  it('a missing feature is unsupported, naming what is lacked', () => {
+    expect(unmetRequirement(c({ features: ['key-gc', 'root'] }), impl)).toEqual({
+      status: 'unsupported',
+      reason: 'implementation lacks features key-gc, root',
+      lacks: ['key-gc', 'root'],
+    })
+  })
+
+  it('the platform comes first: a case for another arch is not applicable whatever it lacks', () => {
+    expect(unmetRequirement(c({ arch: ['s390x'], features: ['root'] }, ['tee']), impl)).toEqual({
+      status: 'not-applicable',
+      reason: 'needs arch s390x; implementation is x86_64',
+    })
+  })
+
+  it('lacking features and ops: both named, ops as op:NAME', () => {
+    expect(unmetRequirement(c({ features: ['root'] }, ['pipe2', 'tee']), impl)).toEqual({
+      status: 'unsupported',
+      reason: 'implementation lacks feature root and op tee',
+      lacks: ['root', 'op:tee'],
+    })
   })
 
   it('accepts a list of kernel ranges of which any may hold', () => {
     expect(unmetRequirement(c({ kernel: ['>=6.1.134 <6.2', '>=6.12.23'] }), impl)).toBeNull()
-    expect(unmetRequirement(c({ kernel: ['<6.2', '>=6.13'] }), impl)).toBe(
+    expect(unmetRequirement(c({ kernel: ['<6.2', '>=6.13'] }), impl)?.reason).toBe(
       'needs kernel <6.2 or >=6.13; implementation runs 6.12.117',
     )
   })
 
-  it('skips cases using ops the implementation does not offer', () => {
-    expect(unmetRequirement(c(undefined, ['pipe2', 'tee', 'splice', 'tee']), impl)).toBe(
-      'implementation lacks ops tee, splice',
-    )
+  it('cases using ops the implementation does not offer are unsupported', () => {
+    expect(unmetRequirement(c(undefined, ['pipe2', 'tee', 'splice', 'tee']), impl)).toEqual({
+      status: 'unsupported',
+      reason: 'implementation lacks ops tee, splice',
+      lacks: ['op:tee', 'op:splice'],
+    })
   })
 
   it('needs a kernel release when a case names a range', () => {
     const { kernel: _k, ...noKernel } = impl
-    expect(unmetRequirement(c({ kernel: '>=6.1' }), noKernel)).toBe(
-      'needs kernel >=6.1; implementation names no kernel',
-    )
+    expect(unmetRequirement(c({ kernel: '>=6.1' }), noKernel)).toEqual({
+      status: 'not-applicable',
+      reason: 'needs kernel >=6.1; implementation names no kernel',
+    })
   })
 })

@@ -8,7 +8,7 @@ import { createAjv, ReportFooter, ReportHeader, ReportResult } from '@watchq/spe
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type LoadedCase, loadCases } from '../../src/cases/load.js'
 import { ReportFile, ReportMemory } from '../../src/report/write.js'
-import { Expectations } from '../../src/runner/expectations.js'
+import { AllowUnsupported, Expectations } from '../../src/runner/expectations.js'
 import { runSuite } from '../../src/runner/run.js'
 import { stdioConnector } from '../../src/transport/stdio.js'
 import { hexOf, key } from '../support/records.js'
@@ -110,29 +110,79 @@ describe('runSuite against the fake implementation', () => {
     })
     expect(r.crash!.reason).toMatch(/code 3/)
     expect(r.hang).toMatchObject({ status: 'timeout', reason: 'no answer within 1500 ms' })
+    // Declined, or lacking a feature: unsupported, a gap, so unexpected without an allowance.
     expect(r.skip).toMatchObject({
-      status: 'skip',
+      status: 'unsupported',
       reason: 'the implementation declined: no keyrings here',
-      unexpected: false,
+      unexpected: true,
     })
-    expect(r['needs-root']).toMatchObject({ status: 'skip', reason: 'implementation lacks feature root' })
+    expect(r.skip!.lacks).toBeUndefined()
+    expect(r['needs-root']).toMatchObject({
+      status: 'unsupported',
+      reason: 'implementation lacks feature root',
+      lacks: ['root'],
+      unexpected: true,
+    })
     // Expectations never leave the runner: the echoed request is attached as the offending line.
     expect(r.echo).toMatchObject({ status: 'error' })
     expect(r.echo!.line).toContain('"cmd":"run"')
     expect(r.echo!.line).not.toContain('expect')
-    expect(summary.counts).toEqual({ pass: 3, fail: 1, error: 5, crash: 1, timeout: 1, skip: 2 })
-    expect(summary.unexpected).toBe(8)
+    expect(summary.counts).toEqual({
+      pass: 3,
+      fail: 1,
+      error: 5,
+      crash: 1,
+      timeout: 1,
+      'not-applicable': 0,
+      unsupported: 2,
+    })
+    expect(summary.unexpected).toBe(10)
+    expect(summary.lacking).toEqual({ root: 1 })
+    expect(summary.declined).toBe(1)
     // Reconnected (and said hello again) after each dropped connection: crash, hang, and the four
     // out-of-protocol answers (their stream may be out of step).
     expect(summary.restarts).toBe(6)
     expect(f.starts()).toBe(7)
     expect(report.headerLine).toMatchObject({
-      report: 1,
+      report: 2,
       impl: expect.stringMatching(/^cmd:node /),
       implementation: IMPLEMENTATION,
       cases: 13,
     })
-    expect(report.footerLine).toMatchObject({ footer: true, unexpected: 8, failFast: false, restarts: 6 })
+    expect(report.footerLine).toMatchObject({ footer: true, unexpected: 10, failFast: false, restarts: 6 })
+  }, 20_000)
+
+  it('allows unsupported results --allow-unsupported names, or the expectations file lists', async () => {
+    const f = fake('allow')
+    const some = cases.filter((c) => ['needs-root', 'skip'].includes(c.id))
+    const report = new ReportMemory()
+    const summary = await runSuite({
+      connector: f.connector,
+      cases: some,
+      report,
+      allowUnsupported: new AllowUnsupported(['root']),
+      version: 'test',
+    })
+    const r = byId(report)
+    expect(r['needs-root']).toMatchObject({
+      status: 'unsupported',
+      unexpected: false,
+      expected: ['pass', 'unsupported'],
+      expectedReason: '--allow-unsupported root',
+    })
+    // Declined as a whole, naming nothing: `root` does not cover it.
+    expect(r.skip).toMatchObject({ status: 'unsupported', unexpected: true })
+    expect(summary.unexpected).toBe(1)
+    const listed = new Expectations({ entries: [{ case: 'skip', status: 'unsupported', reason: 'no keyrings' }] })
+    const again = await runSuite({
+      connector: fake('allow2').connector,
+      cases: some,
+      report: new ReportMemory(),
+      expectations: listed,
+      allowUnsupported: new AllowUnsupported(['all']),
+      version: 'test',
+    })
+    expect(again.unexpected).toBe(0)
   }, 20_000)
 
   it('writes a report whose every line validates against the report schemas', async () => {

@@ -9,7 +9,7 @@ import { runSuite } from '../../src/runner/run.js'
 import { inProcessConnector } from '../../src/transport/in-process.js'
 
 describe('a case that runs a program', () => {
-  it('is skipped by the runner against the simulator, by its feature and by its ops, never run', async () => {
+  it('is unsupported by the simulator, by its feature and by its ops, never run', async () => {
     const steps: Case['steps'] = [
       { op: 'spawn', argv: ['keyctl', 'watch', '@s'], bind: '$p' },
       { op: 'wait_exit', proc: '$p', timeoutMs: 1000, expect: { ret: 0 } },
@@ -28,9 +28,15 @@ describe('a case that runs a program', () => {
       report,
       version: 'test',
     })
-    expect(summary.counts.skip).toBe(2)
+    expect(summary.counts.unsupported).toBe(2)
+    // Unsupported is a gap: unexpected without an expectations entry or --allow-unsupported.
+    expect(summary.unexpected).toBe(2)
+    expect(report.results.map((r) => r.lacks)).toEqual([
+      ['exec', 'op:spawn', 'op:wait_exit'],
+      ['op:spawn', 'op:wait_exit'],
+    ])
     expect(report.results.map((r) => r.reason)).toEqual([
-      'implementation lacks feature exec',
+      'implementation lacks feature exec and ops spawn, wait_exit',
       'implementation lacks ops spawn, wait_exit',
     ])
   })

@@ -330,12 +330,15 @@ export interface RunCounts {
   readonly error: number
   readonly crash: number
   readonly timeout: number
-  readonly skip: number
+  /** Cases for another platform: never unexpected. */
+  readonly notApplicable: number
+  /** Cases needing what the implementation lacks: unexpected unless allowed. */
+  readonly unsupported: number
   readonly unexpected: number
 }
 
 const SUMMARY =
-  /^(.*): (\d+) passed, (\d+) failed, (\d+) errors, (\d+) crashed, (\d+) timed out, (\d+) skipped — (\d+) unexpected/m
+  /^(.*): (\d+) passed, (\d+) failed, (\d+) errors, (\d+) crashed, (\d+) timed out, (\d+) not applicable, (\d+) unsupported — (\d+) unexpected/m
 
 export function runCounts(stdout: string): RunCounts | undefined {
   const m = SUMMARY.exec(stdout)
@@ -348,8 +351,9 @@ export function runCounts(stdout: string): RunCounts | undefined {
     error: n(4),
     crash: n(5),
     timeout: n(6),
-    skip: n(7),
-    unexpected: n(8),
+    notApplicable: n(7),
+    unsupported: n(8),
+    unexpected: n(9),
   }
 }
 

@@ -7,7 +7,11 @@ import { Observation } from './observation.js'
 import { Status } from './status.js'
 import { WireStep } from './steps/index.js'
 
-export const REPORT_VERSION = 1
+/**
+ * 2: `skip` split into `not-applicable` and `unsupported` (with `lacks`), which is unexpected
+ * unless allowed. Version 1 reports are still read (see the conformance package's report reader).
+ */
+export const REPORT_VERSION = 2
 const strict = { additionalProperties: false } as const
 
 export const ReportHeader = Type.Object(
@@ -50,9 +54,16 @@ export const ReportResult = Type.Object(
     /** What the expectations file said, if it listed the case. */
     expected: Type.Optional(Type.Array(Status, { minItems: 1 })),
     expectedReason: Type.Optional(Type.String()),
-    /** False when the status is pass or one the expectations file allows. */
+    /** False when the status is pass, not-applicable, or one the expectations file or --allow-unsupported allows. */
     unexpected: Type.Boolean(),
     reason: Type.Optional(Type.String()),
+    lacks: Type.Optional(
+      Type.Array(Type.String(), {
+        minItems: 1,
+        description:
+          'unsupported: what the implementation lacks, features by name and ops as op:NAME (a step it declined is op:NAME too); absent when it declined the whole case',
+      }),
+    ),
     durationMs: Type.Number({ minimum: 0 }),
     divergence: Type.Optional(Divergence),
     steps: Type.Optional(Type.Array(WireStep)),

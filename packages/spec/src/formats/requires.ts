@@ -1,5 +1,6 @@
-// What a case needs of an implementation. Unmet requirements skip the case (with the reason); they
-// never fail it.
+// What a case needs of an implementation. A case for another platform (revision, kernel, arch,
+// endian, page size) is not-applicable; one needing features the implementation lacks is
+// unsupported, which is unexpected unless allowed. Neither is run.
 import { type Static, Type } from '@sinclair/typebox'
 
 /** Features an implementation announces in `hello` and cases may require. */
