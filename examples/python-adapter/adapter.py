@@ -144,7 +144,7 @@ class StepError(Exception):
 
 
 class StepSkip(Exception):
-    """The model does not cover this step: {"skipped": why}; the case ends (status skip)."""
+    """The model does not cover this step: {"skipped": why}; the case ends (status unsupported)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1359,7 +1359,7 @@ def hello_info() -> dict[str, Any]:
         "name": "watchq-python-example",
         "version": VERSION,
         # No "kernel": the model stands for no particular release, so cases that need a kernel
-        # range are skipped.
+        # range are not applicable.
         "arch": platform.machine() or "unknown",
         "endian": ENDIAN,
         "pageSize": PAGE_SIZE,
