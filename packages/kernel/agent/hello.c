@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <linux/keyctl.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -19,9 +20,9 @@
 #include "uapi.h"
 #include "watchq-build.h"
 
-static bool notification_pipe, key_notifications;
+static bool notification_pipe, key_notifications, compat_32;
 /* How each probe went, for the hello's "probes". */
-static char pipe_probe[96], keys_probe[128];
+static char pipe_probe[96], keys_probe[128], compat_probe[128];
 
 /* "what failed: ENOPKG" into `out`, for the errno the call left. */
 static void failed(char *out, size_t n, const char *what, int e)
@@ -69,6 +70,22 @@ static bool probe_key_notifications(void)
 	return !off;
 }
 
+/* A 32-bit agent on a 64-bit kernel (x86_64 with IA32_EMULATION, say) reaches the kernel through
+ * its compat entry points. uname -m names the kernel's machine; under a user-mode emulator that
+ * reports a 32-bit machine, the agent is not a compat task of a 64-bit kernel. */
+static bool probe_compat_32(void)
+{
+	struct utsname u;
+	if (uname(&u) != 0) {
+		failed(compat_probe, sizeof compat_probe, "uname", errno);
+		return false;
+	}
+	bool kernel64 = strstr(u.machine, "64") != NULL || strcmp(u.machine, "s390x") == 0;
+	bool agent32 = sizeof(void *) == 4;
+	snprintf(compat_probe, sizeof compat_probe, "a %d-bit agent; uname -m says %s", agent32 ? 32 : 64, u.machine);
+	return agent32 && kernel64;
+}
+
 /* "name":"how" into the probes object; `first` says whether a comma goes before it. */
 static void probe_entry(struct buf *out, bool *first, const char *name, const char *how)
 {
@@ -94,7 +111,7 @@ static void probes_answer(struct buf *out)
 	probe_entry(out, &first, "root", root);
 	probe_entry(out, &first, "exec", "always: programs of this machine can be started");
 	probe_entry(out, &first, "unprivileged-user", "not implemented by the agent");
-	probe_entry(out, &first, "compat-32", "not implemented by the agent");
+	probe_entry(out, &first, "compat-32", compat_probe);
 	buf_putc(out, '}');
 }
 
@@ -102,6 +119,7 @@ void hello_probe(void)
 {
 	notification_pipe = probe_notification_pipe();
 	key_notifications = probe_key_notifications();
+	compat_32 = probe_compat_32();
 }
 
 void hello_answer(struct buf *out)
@@ -126,7 +144,7 @@ void hello_answer(struct buf *out)
 	buf_printf(out, ",\"pageSize\":%ld,\"revision\":", page > 0 ? page : 4096L);
 	buf_cstr(out, uapi_revision);
 	buf_puts(out, ",\"features\":[");
-	const char *features[5];
+	const char *features[6];
 	size_t n = 0;
 	if (notification_pipe)
 		features[n++] = "notification-pipe";
@@ -139,6 +157,8 @@ void hello_answer(struct buf *out)
 		features[n++] = "root";
 	/* Programs of this machine can always be started (ops_exec.c). */
 	features[n++] = "exec";
+	if (compat_32)
+		features[n++] = "compat-32";
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			buf_putc(out, ',');

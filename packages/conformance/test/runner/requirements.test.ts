@@ -18,6 +18,15 @@ const c = (requires: Case['requires'], ops: string[] = ['pipe2']): Case =>
   ({ description: 'c', ...(requires ? { requires } : {}), steps: ops.map((op) => ({ op, flags: [] })) }) as Case
 
 describe('unmetRequirement', () => {
+  it('treats compat-32 as platform: not applicable to a 64-bit task, whatever else the case needs', () => {
+    expect(unmetRequirement(c({ features: ['compat-32', 'exec'] }), impl)).toEqual({
+      status: 'not-applicable',
+      reason: 'needs compat-32; implementation is not (a 32-bit task on a 64-bit kernel)',
+    })
+    const compat = { ...impl, features: [...(impl.features ?? []), 'compat-32' as const] }
+    expect(unmetRequirement(c({ features: ['compat-32', 'notification-pipe'] }), compat)).toBeNull()
+  })
+
   it('is null when everything is met', () => {
     expect(
       unmetRequirement(

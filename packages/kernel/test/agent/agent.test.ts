@@ -76,6 +76,9 @@ describe('hello', () => {
     )
     expect(probes['root']).toBe(`geteuid() = ${process.geteuid?.()}`)
     expect(probes['key-notifications']).toMatch(/^(KEYCTL_CAPABILITIES|keyctl\()/)
+    // The host agent is 64-bit: never a compat task.
+    expect(probes['compat-32']).toMatch(/^a 64-bit agent; uname -m says \w+$/)
+    expect(has('compat-32')).toBe(false)
   })
 })
 

@@ -229,6 +229,9 @@ describe.each(AGENT_ARCHES)('%s', (arch) => {
     expect(validHello(hello), JSON.stringify(validHello.errors)).toBe(true)
     expect(hello.implementation).toMatchObject({ arch: t.uname, endian: t.endian, revision: 'mainline' })
     expect(parseAgentArch(hello.implementation.arch)).toBe(arch)
+    // Under qemu-user (a 32-bit machine as uname says it) or natively, no agent here is a compat task.
+    expect(hello.implementation.features ?? []).not.toContain('compat-32')
+    expect(hello.implementation.probes?.['compat-32']).toMatch(new RegExp(`^a ${t.bits}-bit agent; uname -m says `))
 
     const steps = [
       { op: '__encode_filter', filter: FILTER },
