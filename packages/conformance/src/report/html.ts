@@ -83,7 +83,8 @@ function columnHeading(r: Report, i: number): string {
   const probes = lines.length
     ? `<details class="probes"><summary>features, as probed</summary><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details>`
     : ''
-  return `<th scope="col" class="impl" data-report="${i}" title="${esc(r.source)}"><div class="impl-name">${esc(implementationName(r.header))}</div><div class="platform">${esc(platform(r.header))}</div><div class="file">${esc(basename(r.source))}</div>${badge}${probes}</th>`
+  // Named by what was run (the --impl value: vm:6.12/i386, cmd:…), then who answered and where.
+  return `<th scope="col" class="impl" data-report="${i}" title="${esc(r.source)}"><div class="impl-spec"><code>${esc(r.header.impl)}</code></div><div class="impl-name">${esc(implementationName(r.header))}</div><div class="platform">${esc(platform(r.header))}</div><div class="file">${esc(basename(r.source))}</div>${badge}${probes}</th>`
 }
 
 function countsCell(r: Report, i: number): string {

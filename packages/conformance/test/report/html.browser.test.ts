@@ -40,11 +40,13 @@ const visibleCases = () =>
   page.locator('#results tbody tr:visible th.case code').evaluateAll((els) => els.map((e) => e.textContent))
 
 describe('watchq html in Chromium', { timeout: 30_000 }, () => {
-  it('shows a column per report: implementation, kernel, arch and file name', async () => {
+  it('shows a column per report: the --impl value, implementation, kernel, arch and file name', async () => {
     const headings = await page.locator('thead th.impl').allInnerTexts()
     expect(headings).toHaveLength(4)
-    expect(headings[0]).toBe('watchq-c 0.3.1\nkernel 6.8.0-45-generic, x86_64\ncomplete.jsonl\nfeatures, as probed')
-    expect(headings[1]).toBe('watchq-rs 0.1.0\nkernel 6.1.0-18-arm64, aarch64\nsecond.jsonl')
+    expect(headings[0]).toBe(
+      './adapters/c/watchq-c\nwatchq-c 0.3.1\nkernel 6.8.0-45-generic, x86_64\ncomplete.jsonl\nfeatures, as probed',
+    )
+    expect(headings[1]).toBe('watchq-rs --adapter\nwatchq-rs 0.1.0\nkernel 6.1.0-18-arm64, aarch64\nsecond.jsonl')
     expect(await page.locator('tr.counts td[data-report="0"]').innerText()).toContain('unexpected 4')
   })
 

@@ -34,6 +34,20 @@ describe('htmlPage', () => {
     expect(esc(`<a href='x'>"&"</a>`)).toBe('&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;')
   })
 
+  it('names each column by the --impl value it was run with, then by who answered', () => {
+    const headings = [
+      ...page.matchAll(
+        /<th scope="col" class="impl"[^>]*><div class="impl-spec"><code>([^<]*)<\/code><\/div><div class="impl-name">/g,
+      ),
+    ]
+    expect(headings.map((m) => m[1])).toEqual([
+      './adapters/c/watchq-c',
+      'watchq-rs --adapter',
+      './adapters/py/watchq-py',
+      './evil &lt;script&gt;window.__pwned0=1&lt;/script&gt;',
+    ])
+  })
+
   it('has a row per case id over all reports, sorted, and a cell per report in each', () => {
     const rows = [
       ...page.matchAll(/<tr data-case="([^"]*)" data-nonpass="(\d)" data-unexpected="(\d)">([\s\S]*?)<\/tr>/g),
