@@ -6,8 +6,6 @@ import { type DecodeContext, decodeObserved } from '../cases/observed.js'
 import { outcomes } from '../cases/outcomes.js'
 import { type Bindings, matchValue } from './bindings.js'
 
-export type { DecodeContext }
-
 export type Comparison =
   | { readonly ok: true }
   | { readonly ok: false; readonly what: string; readonly decoded?: JsonValue[] }

@@ -2,8 +2,9 @@
 // compares each observation with its expectation, and stops at the first divergence.
 import type { Case, Divergence, Observation, Status } from '@watchq/spec'
 import { OPS } from '@watchq/spec'
+import type { DecodeContext } from '../cases/observed.js'
 import { Bindings } from './bindings.js'
-import { compareStep, type DecodeContext } from './compare.js'
+import { compareStep } from './compare.js'
 import type { RunOutcome } from './session.js'
 
 export interface Verdict {

@@ -4,49 +4,31 @@
 // (kernels cached in ${XDG_CACHE_HOME:-~/.cache}/watchq/kernels: minutes cold, seconds warm), boots
 // it in QEMU and runs the cases of the installed @watchq/fixtures.
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  caseIds,
-  explain,
-  INSTALL_TIMEOUT_MS,
-  type Installation,
-  installWatchq,
-  reportResults,
-  runCounts,
-} from '../support/installed.js'
+import { describe, expect, it } from 'vitest'
+import { caseIds, explain, reportResults, runCounts, useInstallation } from '../support/installed.js'
 
 // A cold kernel build (Debian's linux-source-6.12, about 4 minutes here, longer on a busy machine).
 const RUN_MS = 40 * 60_000
 
-let w: Installation
-
-beforeAll(async () => {
-  w = await installWatchq()
-}, INSTALL_TIMEOUT_MS)
-
-afterAll(() => {
-  if (!w) return
-  console.log(`[installed] ${w.root}\n${w.timings()}`)
-  w.remove()
-})
+const installation = useInstallation()
 
 describe('npx watchq in the installing project, on a real kernel', () => {
   it(
     'run --impl vm:6.12: Linux 6.12 in QEMU gives every shipped case its expected result',
     async () => {
-      const r = await w.watchq(['run', '--impl', 'vm:6.12'], { timeoutMs: RUN_MS })
+      const r = await installation().watchq(['run', '--impl', 'vm:6.12'], { timeoutMs: RUN_MS })
       expect(r.code, explain(r)).toBe(0)
       const counts = runCounts(r.stdout)
       expect(counts, `a summary line with the counts\n${explain(r)}`).toBeDefined()
       const { impl, pass, notApplicable, unexpected, ...bad } = counts!
       expect(impl, `the agent on a 6.12 kernel\n${explain(r)}`).toMatch(/^watchq-agent \S+ on Linux 6\.12\.\d+ x86_64$/)
-      const shipped = caseIds(join(w.installed('@watchq/fixtures'), 'cases'))
+      const shipped = caseIds(join(installation().installed('@watchq/fixtures'), 'cases'))
       expect(unexpected, explain(r)).toBe(0)
       expect(bad, explain(r)).toEqual({ fail: 0, error: 0, crash: 0, timeout: 0, unsupported: 0 })
       expect(pass + notApplicable, `every shipped case ran\n${explain(r)}`).toBe(shipped.length)
       // Not applicable: the other byte order's record bytes and the other kernel's behaviour.
       expect(pass, explain(r)).toBeGreaterThanOrEqual(shipped.length - 5)
-      const results = reportResults(join(w.project, 'watchq-report.jsonl'))
+      const results = reportResults(join(installation().project, 'watchq-report.jsonl'))
       expect(results.map((x) => x.case).sort()).toEqual([...shipped].sort())
     },
     RUN_MS + 60_000,

@@ -8,19 +8,17 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   caseIds,
   explain,
   filesUnder,
-  INSTALL_TIMEOUT_MS,
-  type Installation,
-  installWatchq,
   type Manifest,
   REPO,
   readManifest,
   reportResults,
   runCounts,
+  useInstallation,
   workspaces,
 } from '../support/installed.js'
 
@@ -28,17 +26,7 @@ const NAMES = workspaces().map((w) => w.manifest.name)
 const COMMAND_MS = 5 * 60_000
 const TEST_MS = COMMAND_MS + 30_000
 
-let w: Installation
-
-beforeAll(async () => {
-  w = await installWatchq()
-}, INSTALL_TIMEOUT_MS)
-
-afterAll(() => {
-  if (!w) return
-  console.log(`[installed] ${w.root}\n${w.timings()}`)
-  w.remove()
-})
+const installation = useInstallation()
 
 /** The package names a file's code loads: imports, dynamic imports, requires and require.resolve. */
 function loadedPackages(code: string): Set<string> {
@@ -82,11 +70,11 @@ function namedTargets(m: Manifest): string[] {
 
 describe('the tarballs of every workspace package', () => {
   it('are installed from the tarballs themselves, one copy each, none fetched from a registry', () => {
-    const lock = JSON.parse(readFileSync(join(w.project, 'package-lock.json'), 'utf8')) as {
+    const lock = JSON.parse(readFileSync(join(installation().project, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { resolved?: string; version?: string }>
     }
     const ours = Object.entries(lock.packages).filter(([path]) => /(^|\/)node_modules\/@watchq\//.test(path))
-    const expected = w.workspaces.map((ws) => [
+    const expected = installation().workspaces.map((ws) => [
       `node_modules/${ws.manifest.name}`,
       `file:../packs/${ws.manifest.name.replace('@', '').replace('/', '-')}-${ws.manifest.version}.tgz`,
     ])
@@ -97,8 +85,8 @@ describe('the tarballs of every workspace package', () => {
   })
 
   it.each(NAMES)('%s is publishable: not private, README.md, LICENSE, repository, the repository version', (name) => {
-    const m = w.manifest(name)
-    const dir = w.installed(name)
+    const m = installation().manifest(name)
+    const dir = installation().installed(name)
     const problems: string[] = []
     if (m.private) problems.push('"private": true (npm publish refuses it)')
     for (const f of ['README.md', 'LICENSE', 'package.json'])
@@ -106,14 +94,14 @@ describe('the tarballs of every workspace package', () => {
     if (!m.repository) problems.push('no "repository"')
     if (!m.license) problems.push('no "license"')
     if (!m.description) problems.push('no "description"')
-    const repo = w.workspaces.find((x) => x.manifest.name === name)!.manifest
+    const repo = installation().workspaces.find((x) => x.manifest.name === name)!.manifest
     if (m.version !== repo.version) problems.push(`version ${m.version}, the repository has ${repo.version}`)
-    expect(problems, `${name} as installed from ${w.tarballs.get(name)}`).toEqual([])
+    expect(problems, `${name} as installed from ${installation().tarballs.get(name)}`).toEqual([])
   })
 
   it.each(NAMES)('%s contains every file its exports, main, types and bin name', (name) => {
-    const dir = w.installed(name)
-    const missing = namedTargets(w.manifest(name)).filter((t) => {
+    const dir = installation().installed(name)
+    const missing = namedTargets(installation().manifest(name)).filter((t) => {
       if (!t.includes('*')) return !statSync(join(dir, t), { throwIfNoEntry: false })?.isFile()
       const base = join(dir, t.slice(0, t.indexOf('*')))
       return !statSync(base, { throwIfNoEntry: false })?.isDirectory() || readdirSync(base).length === 0
@@ -122,8 +110,8 @@ describe('the tarballs of every workspace package', () => {
   })
 
   it.each(NAMES)('%s declares as dependencies exactly the packages its shipped code loads', (name) => {
-    const dir = w.installed(name)
-    const m = w.manifest(name)
+    const dir = installation().installed(name)
+    const m = installation().manifest(name)
     const code = filesUnder(dir).filter((f) => !f.startsWith('node_modules/') && /\.(c|m)?js$|\.d\.(c|m)?ts$/.test(f))
     const loaded = new Map<string, string>()
     for (const f of code) for (const p of loadedPackages(readFileSync(join(dir, f), 'utf8'))) loaded.set(p, f)
@@ -138,7 +126,7 @@ describe('the tarballs of every workspace package', () => {
     // a package another loaded package needs as its peer (commander for its typings) is used.
     const peers = new Set(
       [...loaded.keys()].flatMap((p) => {
-        const at = w.installed(p)
+        const at = installation().installed(p)
         return existsSync(join(at, 'package.json')) ? Object.keys(readManifest(at).peerDependencies ?? {}) : []
       }),
     )
@@ -150,10 +138,10 @@ describe('the tarballs of every workspace package', () => {
   })
 
   it('@watchq/conformance has the bin watchq → dist/cli.js (no ./, which npm 11 drops), linked and executable', () => {
-    const m = w.manifest('@watchq/conformance')
+    const m = installation().manifest('@watchq/conformance')
     expect(m.bin).toEqual({ watchq: 'dist/cli.js' })
-    const link = join(w.project, 'node_modules/.bin/watchq')
-    const target = join(w.installed('@watchq/conformance'), 'dist/cli.js')
+    const link = join(installation().project, 'node_modules/.bin/watchq')
+    const target = join(installation().installed('@watchq/conformance'), 'dist/cli.js')
     expect(statSync(link, { throwIfNoEntry: false }), 'node_modules/.bin/watchq').toBeDefined()
     expect(realpathSync(link), 'node_modules/.bin/watchq points at dist/cli.js').toBe(realpathSync(target))
     expect(statSync(target).mode & 0o111, 'dist/cli.js is executable').not.toBe(0)
@@ -161,7 +149,7 @@ describe('the tarballs of every workspace package', () => {
   })
 
   it('@watchq/kernel contains the C sources and kernel config fragments it builds from', () => {
-    const files = new Set(filesUnder(w.installed('@watchq/kernel')))
+    const files = new Set(filesUnder(installation().installed('@watchq/kernel')))
     const needed = [
       'agent/main.c',
       'agent/agent.h',
@@ -193,7 +181,7 @@ describe('the tarballs of every workspace package', () => {
       /\bresolve\s*\(\s*(["'])((?:@[\w.-]+\/)?[\w.-]+)\/package\.json\1\s*\)\s*\)?((?:\s*,\s*(["'])[^"'\n]*\4)*)/g
     const found: { from: string; pkg: string; path: string }[] = []
     for (const name of NAMES) {
-      const dir = w.installed(name)
+      const dir = installation().installed(name)
       for (const f of filesUnder(dir).filter((x) => /^dist\/.*\.(c|m)?js$/.test(x))) {
         for (const m of readFileSync(join(dir, f), 'utf8').matchAll(reach)) {
           const segments = [...m[3]!.matchAll(/(["'])([^"'\n]*)\1/g)].map((x) => x[2]!)
@@ -204,16 +192,16 @@ describe('the tarballs of every workspace package', () => {
     // The scan sees how the runner finds the shipped cases, so it is looking at the right code.
     expect(found.map((x) => x.pkg)).toContain('@watchq/fixtures')
     const missing = found
-      .filter((x) => x.path !== '' && !existsSync(join(w.installed(x.pkg), x.path)))
+      .filter((x) => x.path !== '' && !existsSync(join(installation().installed(x.pkg), x.path)))
       .map(
         (x) =>
-          `${x.pkg}/${x.path} (reached by ${x.from}; "files" of ${x.pkg}: ${JSON.stringify(w.manifest(x.pkg).files)})`,
+          `${x.pkg}/${x.path} (reached by ${x.from}; "files" of ${x.pkg}: ${JSON.stringify(installation().manifest(x.pkg).files)})`,
       )
     expect(missing, 'files reached in other packages but not in their tarballs').toEqual([])
   })
 
   it('@watchq/fixtures contains the cases and captures of the repository', () => {
-    const installed = w.installed('@watchq/fixtures')
+    const installed = installation().installed('@watchq/fixtures')
     const cases = caseIds(join(installed, 'cases'))
     expect(cases.length).toBeGreaterThan(100)
     expect(cases).toEqual(caseIds(join(REPO, 'packages/fixtures/cases')))
@@ -221,18 +209,21 @@ describe('the tarballs of every workspace package', () => {
   })
 
   it.each(NAMES.filter((n) => n !== '@watchq/fixtures'))('%s loads in a plain Node project', async (name) => {
-    const esm = await w.npx(
+    const esm = await installation().npx(
       ['node', '--input-type=module', '-e', `console.log(JSON.stringify(Object.keys(await import('${name}')).sort()))`],
       { timeoutMs: 60_000 },
     )
     expect(esm.code, explain(esm)).toBe(0)
     const names = JSON.parse(esm.stdout) as string[]
     expect(names.length, explain(esm)).toBeGreaterThan(0)
-    const dot = (w.manifest(name).exports as Record<string, unknown> | undefined)?.['.']
+    const dot = (installation().manifest(name).exports as Record<string, unknown> | undefined)?.['.']
     if (dot && typeof dot === 'object' && 'require' in dot) {
-      const cjs = await w.npx(['node', '-e', `console.log(JSON.stringify(Object.keys(require('${name}')).sort()))`], {
-        timeoutMs: 60_000,
-      })
+      const cjs = await installation().npx(
+        ['node', '-e', `console.log(JSON.stringify(Object.keys(require('${name}')).sort()))`],
+        {
+          timeoutMs: 60_000,
+        },
+      )
       expect(cjs.code, explain(cjs)).toBe(0)
       expect(JSON.parse(cjs.stdout), `${name}: the CommonJS build exports what the ESM build does`).toEqual(names)
     }
@@ -243,7 +234,7 @@ describe('npx watchq in the installing project', () => {
   it(
     '--version prints the version of packages/conformance/package.json',
     async () => {
-      const r = await w.watchq(['--version'], { timeoutMs: COMMAND_MS })
+      const r = await installation().watchq(['--version'], { timeoutMs: COMMAND_MS })
       expect(r.code, explain(r)).toBe(0)
       expect(r.stdout.trim(), explain(r)).toBe(readManifest(join(REPO, 'packages/conformance')).version)
     },
@@ -253,11 +244,11 @@ describe('npx watchq in the installing project', () => {
   it(
     'run: the simulator passes every case shipped in the installed @watchq/fixtures',
     async () => {
-      const r = await w.watchq(['run'], { timeoutMs: COMMAND_MS })
+      const r = await installation().watchq(['run'], { timeoutMs: COMMAND_MS })
       expect(r.code, explain(r)).toBe(0)
       const counts = runCounts(r.stdout)
       expect(counts, `a summary line with the counts\n${explain(r)}`).toBeDefined()
-      const shipped = caseIds(join(w.installed('@watchq/fixtures'), 'cases'))
+      const shipped = caseIds(join(installation().installed('@watchq/fixtures'), 'cases'))
       const { impl, pass, notApplicable, unexpected, ...bad } = counts!
       expect(impl, explain(r)).toMatch(/^watchq-sim /)
       expect(
@@ -271,7 +262,7 @@ describe('npx watchq in the installing project', () => {
       // Not applicable: a case for the other byte order or the other kernel; nearly all must pass.
       expect(pass, explain(r)).toBeGreaterThanOrEqual(shipped.length - 5)
       // The report names exactly the installed case files: the cases were found in node_modules.
-      const results = reportResults(join(w.project, 'watchq-report.jsonl'))
+      const results = reportResults(join(installation().project, 'watchq-report.jsonl'))
       expect(results.map((x) => x.case).sort()).toEqual([...shipped].sort())
     },
     TEST_MS,
@@ -280,11 +271,13 @@ describe('npx watchq in the installing project', () => {
   it(
     'agent --arch x86_64 -o agent writes a static x86_64 ELF executable',
     async () => {
-      const r = await w.watchq(['agent', '--arch', 'x86_64', '-o', 'agent'], { timeoutMs: COMMAND_MS })
+      const r = await installation().watchq(['agent', '--arch', 'x86_64', '-o', 'agent'], { timeoutMs: COMMAND_MS })
       expect(r.code, explain(r)).toBe(0)
-      const file = join(w.project, 'agent')
+      const file = join(installation().project, 'agent')
       const lines = r.stdout.trim().split('\n')
-      expect(resolve(w.project, lines.at(-1) ?? ''), `it prints the path it wrote\n${explain(r)}`).toBe(file)
+      expect(resolve(installation().project, lines.at(-1) ?? ''), `it prints the path it wrote\n${explain(r)}`).toBe(
+        file,
+      )
       const st = statSync(file, { throwIfNoEntry: false })
       expect(st?.isFile(), `${file} exists\n${explain(r)}`).toBe(true)
       expect(st!.mode & 0o111, `${file} is executable`).not.toBe(0)
@@ -308,7 +301,7 @@ describe('npx watchq in the installing project', () => {
     async () => {
       // A key notification (type 1 WATCH_TYPE_KEY_NOTIFY, subtype 1 NOTIFY_KEY_UPDATED, length 16
       // bytes, watch id 0) on key 582343121, little-endian: the example of the README.
-      const r = await w.watchq(['decode', '--hex', '--format', 'keyutils'], {
+      const r = await installation().watchq(['decode', '--hex', '--format', 'keyutils'], {
         input: '0100000110010000d1d9b52200000000\n',
         timeoutMs: COMMAND_MS,
       })
@@ -321,7 +314,7 @@ describe('npx watchq in the installing project', () => {
   it(
     'spec revisions lists the 20 revisions of the installed @watchq/spec',
     async () => {
-      const r = await w.watchq(['spec', 'revisions'], { timeoutMs: COMMAND_MS })
+      const r = await installation().watchq(['spec', 'revisions'], { timeoutMs: COMMAND_MS })
       expect(r.code, explain(r)).toBe(0)
       const ids = r.stdout
         .split('\n')
@@ -331,7 +324,7 @@ describe('npx watchq in the installing project', () => {
       expect(ids, explain(r)).toEqual(
         expect.arrayContaining(['pre-v1', 'mmap-v8', 'pipe-v3', 'mainline', 'fanotify-6.14']),
       )
-      const shipped = readdirSync(join(w.installed('@watchq/spec'), 'dist/revisions'))
+      const shipped = readdirSync(join(installation().installed('@watchq/spec'), 'dist/revisions'))
         .filter((f) => f.endsWith('.json'))
         .map((f) => f.slice(0, -'.json'.length))
       expect([...ids].sort(), 'the revisions listed are those whose JSON the spec ships').toEqual(shipped.sort())
@@ -342,7 +335,7 @@ describe('npx watchq in the installing project', () => {
   it(
     'check-decoder ts c: the TS decoder and the C decoder built from the installed sources both pass',
     async () => {
-      const r = await w.watchq(['check-decoder', 'ts', 'c'], { timeoutMs: COMMAND_MS })
+      const r = await installation().watchq(['check-decoder', 'ts', 'c'], { timeoutMs: COMMAND_MS })
       expect(r.code, explain(r)).toBe(0)
       const total = /^(\d+) streams, \d+ records, \d+ bytes/m.exec(r.stdout)
       expect(total, `a total line\n${explain(r)}`).not.toBeNull()

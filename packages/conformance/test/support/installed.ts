@@ -20,6 +20,7 @@ import {
 } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 
 export const REPO = resolve(import.meta.dirname, '../../../..')
 
@@ -371,4 +372,24 @@ export function reportResults(file: string): { case: string; status: string }[] 
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as { case?: string; status?: string })
     .filter((r): r is { case: string; status: string } => typeof r.case === 'string')
+}
+
+/**
+ * Installs once for the calling test file (beforeAll) and removes it afterwards, printing where it
+ * was and how long each step took; returns a getter for the installation.
+ */
+export function useInstallation(): () => Installation {
+  let w: Installation | undefined
+  beforeAll(async () => {
+    w = await installWatchq()
+  }, INSTALL_TIMEOUT_MS)
+  afterAll(() => {
+    if (!w) return
+    console.log(`[installed] ${w.root}\n${w.timings()}`)
+    w.remove()
+  })
+  return () => {
+    if (!w) throw new Error('the installation failed in beforeAll')
+    return w
+  }
 }

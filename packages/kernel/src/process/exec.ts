@@ -1,5 +1,5 @@
-// Running the Debian tools the VM tier needs (apt-get, apt-cache, dpkg, dpkg-deb, sudo): the exit
-// status and output, never an exception, so that callers can say in one paragraph what failed.
+// The one exec helper: a command run to its end (apt-get, dpkg, a compiler) gives its exit status
+// and output, never an exception, so that callers can say in one paragraph what failed.
 import { execFile } from 'node:child_process'
 
 export interface ExecResult {
