@@ -83,8 +83,12 @@ function columnHeading(r: Report, i: number): string {
   const probes = lines.length
     ? `<details class="probes"><summary>features, as probed</summary><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul></details>`
     : ''
+  const facts = Object.entries(r.header.provenance ?? {})
+  const provenance = facts.length
+    ? `<details class="provenance"><summary>provenance</summary><ul>${facts.map(([k, v]) => `<li><code>${esc(k)}</code> ${esc(v)}</li>`).join('')}</ul></details>`
+    : ''
   // Named by what was run (the --impl value: vm:6.12/i386, cmd:…), then who answered and where.
-  return `<th scope="col" class="impl" data-report="${i}" title="${esc(r.source)}"><div class="impl-spec"><code>${esc(r.header.impl)}</code></div><div class="impl-name">${esc(implementationName(r.header))}</div><div class="platform">${esc(platform(r.header))}</div><div class="file">${esc(basename(r.source))}</div>${badge}${probes}</th>`
+  return `<th scope="col" class="impl" data-report="${i}" title="${esc(r.source)}"><div class="impl-spec"><code>${esc(r.header.impl)}</code></div><div class="impl-name">${esc(implementationName(r.header))}</div><div class="platform">${esc(platform(r.header))}</div><div class="file">${esc(basename(r.source))}</div>${badge}${probes}${provenance}</th>`
 }
 
 function countsCell(r: Report, i: number): string {
@@ -239,8 +243,8 @@ td.counts li.zero { opacity: .55; }
 .st-not-applicable { background: #e9e9e9; color: #3d3d3d; }
 .st-unsupported { background: #dfe6f7; color: #1d3466; }
 .lacks, .lacking { font-size: 11px; }
-.probes { font-size: 11px; font-weight: normal; }
-.probes ul { margin: .2rem 0; padding-left: 1rem; }
+.probes, .provenance { font-size: 11px; font-weight: normal; }
+.probes ul, .provenance ul { margin: .2rem 0; padding-left: 1rem; }
 .missing { background: #fff; color: #666; font-style: italic; }
 summary { cursor: pointer; }
 .detail { color: #1a1a1a; background: #fff; border: 1px solid #ccc; border-radius: 4px; margin-top: .3rem; padding: .4rem; min-width: 22rem; max-width: 44rem; font-style: normal; }

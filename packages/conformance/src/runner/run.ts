@@ -60,6 +60,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
   // The first hello goes into the header, before any result.
   await sessions[0]!.ensure()
   const first = sessions[0]!
+  const known = o.connector.provenance?.() ?? {}
   o.report.header({
     report: REPORT_VERSION,
     watchq: o.version,
@@ -68,6 +69,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
     implementation: first.info,
     cases: o.cases.length,
     ...(o.argv ? { argv: [...o.argv] } : {}),
+    ...(Object.keys(known).length ? { provenance: { ...known } } : {}),
   })
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
   let unexpected = 0

@@ -1,9 +1,15 @@
 // `--impl vm:…`: a kernel built from Debian's sources (or an image given by path) booted in QEMU
-// with the agent as /init. The kernel and the agent are built (or found in the cache) on the first
-// connect, so that parsing the command line stays instant and a usage error never waits on make.
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { buildAgent, parseVmSpec, prepareKernel, readMetadata, type VmConnector, vmConnector } from '@watchq/kernel'
+// with the agent as /init (or qemu-user running it, for a `/qemu-ARCH` guest). The kernel and
+// the guest's /init are built (or found in the cache) on the first connect, so that parsing the
+// command line stays instant and a usage error never waits on make.
+import {
+  parseVmSpec,
+  prepareGuestInit,
+  prepareKernel,
+  readMetadata,
+  type VmConnector,
+  vmConnector,
+} from '@watchq/kernel'
 import type { Connection, Connector } from '@watchq/spec'
 
 export interface VmImplOptions {
@@ -14,17 +20,20 @@ export interface VmImplOptions {
 
 export function vmImplConnector(spec: string, options: VmImplOptions = {}): Connector {
   const vm = parseVmSpec(spec, options.arch !== undefined ? { arch: options.arch } : {})
-  let ready: Promise<{ connector: VmConnector; agentSha256: string }> | undefined
+  let ready: Promise<{ connector: VmConnector; facts: Readonly<Record<string, string>> }> | undefined
   let facts: Record<string, string> = {}
   const prepare = async () => {
     const progress = options.onProgress ? { onProgress: options.onProgress } : {}
-    const [kernel, agent] = await Promise.all([
-      prepareKernel(vm, progress),
-      buildAgent({ arch: vm.guest, ...progress }),
-    ])
-    const connector = vmConnector({ kernel, arch: vm.arch, agent, spec })
-    const agentSha256 = createHash('sha256').update(readFileSync(agent)).digest('hex')
-    return { connector, agentSha256 }
+    const [kernel, guest] = await Promise.all([prepareKernel(vm, progress), prepareGuestInit(vm, progress)])
+    const connector = vmConnector({
+      kernel,
+      arch: vm.arch,
+      agent: guest.init,
+      guestFiles: guest.guestFiles,
+      ...(guest.append !== undefined ? { append: guest.append } : {}),
+      spec,
+    })
+    return { connector, facts: guest.provenance }
   }
   return {
     spec,
@@ -37,7 +46,7 @@ export function vmImplConnector(spec: string, options: VmImplOptions = {}): Conn
         ready = undefined // a failed build is retried by the next connect
         throw e
       }
-      facts = { ...r.connector.provenance?.(), agentSha256: r.agentSha256 }
+      facts = { ...r.connector.provenance?.(), ...r.facts }
       return r.connector.connect()
     },
     provenance() {

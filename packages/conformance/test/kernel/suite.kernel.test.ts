@@ -1,12 +1,14 @@
 // The real-kernel tier: the whole case suite against each test kernel (x86_64 6.1 and 6.12, and
 // big-endian s390x 6.1), booted in QEMU with the agent as /init. Kernels are built from Debian's
 // sources on first use and cached. Reports go to .vitest/kernels/<kernel>.jsonl for `watchq summary`.
-// The committed captures of each kernel are replayed against it too, so that drift shows.
-import { existsSync } from 'node:fs'
+// The committed captures of each kernel are replayed against it too, so that drift shows, and the
+// committed results of the compat layer and the qemu-user guests are run again with their files.
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadCases } from '../../src/cases/load.js'
 import { defaultCasesDir } from '../../src/cli/run.js'
+import { readReportFile } from '../../src/report/read.js'
 import { ReportFile } from '../../src/report/write.js'
 import { Expectations, loadExpectations } from '../../src/runner/expectations.js'
 import { runSuite } from '../../src/runner/run.js'
@@ -68,5 +70,47 @@ describe.each(KERNELS)('the case suite on %s', (kernel) => {
       expect(summary.counts.pass).toBe(loaded.cases.length)
     },
     45 * 60_000,
+  )
+})
+
+// The committed results of implementations we did not write (the compat layer, qemu-user guests):
+// each runs again, with its expectations file, so that a file that stops being true fails here.
+const RESULTS = join(ROOT, 'packages/fixtures/results')
+const OTHERS = readdirSync(RESULTS)
+  .filter((n) => n.endsWith('.jsonl'))
+  .map((n) => n.slice(0, -'.jsonl'.length))
+  .sort()
+
+describe.each(OTHERS)('the committed result %s', (name) => {
+  it(
+    'is still what the implementation does: nothing unexpected with its expectations file, divergences without',
+    async () => {
+      const committed = readReportFile(join(RESULTS, `${name}.jsonl`))
+      const impl = committed.header.impl
+      const loaded = loadCases([defaultCasesDir()])
+      const report = join(ROOT, '.vitest/kernels', `${name}.jsonl`)
+      const summary = await runSuite({
+        connector: vmImplConnector(impl, { onProgress: (line) => console.log(`[${name}] ${line}`) }),
+        cases: loaded.cases,
+        report: new ReportFile(report),
+        jobs: 2,
+        // Blocking reads that never end (the compat layer's) are timeouts by design: short ones.
+        timeoutMs: 10_000,
+        expectations: loadExpectations(join(EXPECTATIONS, `${name}.json`)),
+        version: 'kernel-tier',
+        onResult: (r) => {
+          if (r.unexpected) console.log(`[${name}] ${r.status.toUpperCase()} ${r.case}: ${r.reason}`)
+        },
+      })
+      console.log(`[${name}] ${JSON.stringify(summary.counts)}; report ${report}`)
+      expect(summary.unexpected).toBe(0)
+      // Same implementation, same answers as committed (statuses per case).
+      const now = readReportFile(report)
+      const statuses = (r: typeof now) => Object.fromEntries(r.results.map((x) => [x.case, x.status]))
+      expect(statuses(now)).toEqual(statuses(committed))
+      // And it does diverge: without the file the run would fail.
+      expect(now.results.filter((r) => r.status !== 'pass' && r.status !== 'not-applicable').length).toBeGreaterThan(0)
+    },
+    20 * 60_000,
   )
 })

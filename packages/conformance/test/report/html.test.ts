@@ -48,6 +48,13 @@ describe('htmlPage', () => {
     ])
   })
 
+  it("shows each report's provenance under its column, escaped, and nothing for a report without", () => {
+    expect(page).toContain(
+      '<details class="provenance"><summary>provenance</summary><ul><li><code>kernelRelease</code> 6.8.0-45-generic</li><li><code>qemuUser</code> qemu-user-static &lt;1:7.2&gt; (amd64)</li></ul></details></th>',
+    )
+    expect(page.match(/class="provenance"/g)).toHaveLength(1)
+  })
+
   it('has a row per case id over all reports, sorted, and a cell per report in each', () => {
     const rows = [
       ...page.matchAll(/<tr data-case="([^"]*)" data-nonpass="(\d)" data-unexpected="(\d)">([\s\S]*?)<\/tr>/g),

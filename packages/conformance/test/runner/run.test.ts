@@ -152,6 +152,17 @@ describe('runSuite against the fake implementation', () => {
     expect(report.footerLine).toMatchObject({ footer: true, unexpected: 10, failFast: false, restarts: 6 })
   }, 20_000)
 
+  it("puts what the transport knows of the implementation (provenance) into the report's header", async () => {
+    const f = fake('provenance')
+    const connector = { ...f.connector, provenance: () => ({ qemuUser: 'qemu-user-static 1:7.2 (amd64)' }) }
+    const plain = new ReportMemory()
+    await runSuite({ connector: f.connector, cases: cases.slice(0, 1), report: plain, version: 'test' })
+    expect(plain.headerLine).not.toHaveProperty('provenance')
+    const report = new ReportMemory()
+    await runSuite({ connector, cases: cases.slice(0, 1), report, version: 'test' })
+    expect(report.headerLine?.provenance).toEqual({ qemuUser: 'qemu-user-static 1:7.2 (amd64)' })
+  })
+
   it('allows unsupported results --allow-unsupported names, or the expectations file lists', async () => {
     const f = fake('allow')
     const some = cases.filter((c) => ['needs-root', 'skip'].includes(c.id))

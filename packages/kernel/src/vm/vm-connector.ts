@@ -31,7 +31,11 @@ export interface VmConnectorOptions {
   readonly memoryMb?: number
   /** Default WATCHQ_VM_ACCEL, else 'auto': KVM when usable for this arch, else TCG. */
   readonly accel?: AccelChoice
-  /** More kernel command line; `NAME=value` without a dot lands in init's environment. */
+  /**
+   * More kernel command line; `NAME=value` without a dot lands in init's environment, and what
+   * follows `--` in init's arguments. WATCHQ_VM_APPEND's words go before it (e.g.
+   * `QEMU_STRACE=1` for a qemu-user guest).
+   */
   readonly append?: string
   /** How long a boot may take until the agent is ready (default DEFAULT_BOOT_TIMEOUT_MS). */
   readonly bootTimeoutMs?: number
@@ -62,6 +66,9 @@ export function vmConnector(options: VmConnectorOptions): VmConnector {
   let accel = chooseAccel(options.arch, requested)
   const spec = options.spec ?? `vm:${image}`
   let packages: Promise<void> | undefined
+  // The user's words come first: a tail for init (`-- ARGS`) must stay last.
+  const userAppend = process.env['WATCHQ_VM_APPEND']?.trim() ?? ''
+  const append = [userAppend, options.append?.trim() ?? ''].filter((a) => a !== '').join(' ')
 
   const boot = async (with_: Accel, timeoutMs: number): Promise<VmConnection> => {
     const initrd = cachedInitramfs(options.agent, undefined, options.guestFiles)
@@ -74,7 +81,7 @@ export function vmConnector(options: VmConnectorOptions): VmConnector {
       consoleLog,
       accel: with_,
       ...(options.memoryMb !== undefined ? { memoryMb: options.memoryMb } : {}),
-      ...(options.append !== undefined ? { append: options.append } : {}),
+      ...(append !== '' ? { append } : {}),
     })
     // Its own process group: close() and the reaper kill QEMU with whatever it started.
     let child: ChildProcess
@@ -103,6 +110,7 @@ export function vmConnector(options: VmConnectorOptions): VmConnector {
     provenance() {
       const meta = readMetadata(image)
       const facts: Record<string, string> = { vmArch: options.arch, vmAccel: accel, vmImage: image }
+      if (userAppend !== '') facts['vmAppend'] = userAppend
       if (meta) {
         facts['kernelRelease'] = meta.release
         facts['kernelConfigHash'] = meta.configHash

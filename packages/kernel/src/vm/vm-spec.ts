@@ -1,8 +1,8 @@
 // What `--impl vm:…` names: a kernel to build (`vm:6.12`, `vm:s390x-6.1`, `vm:x86_64-6.12`) or an
 // image to boot (`vm:PATH`, its architecture from --arch or the metadata JSON next to it), and
-// which agent runs as /init: the kernel's own architecture by default, or after a slash a guest
-// the kernel runs natively through its compat layer (`vm:6.12/i386`: the 32-bit agent on the
-// 64-bit kernel).
+// which agent runs as /init: the kernel's own architecture by default, or after a slash a guest:
+// one the kernel runs natively through its compat layer (`vm:6.12/i386`: the 32-bit agent on the
+// 64-bit kernel), or an agent run by qemu-user inside the VM (`vm:6.12/qemu-s390x`: qemu-user.ts).
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { AgentArch } from '../agent/build.js'
@@ -19,9 +19,20 @@ import {
   VM_ARCHES,
   type VmArch,
 } from './kernel-image.js'
+import { QEMU_USER_AGENTS, qemuUserGuestName } from './qemu-user.js'
 
-/** The agent that runs as /init when it is not the kernel's own: guests each VM arch runs natively. */
-export const VM_GUESTS: Readonly<Record<VmArch, readonly AgentArch[]>> = { x86_64: ['i386'], s390x: [] }
+/** Agents of another architecture each VM arch runs natively (through its compat layer). */
+export const NATIVE_GUESTS: Readonly<Record<VmArch, readonly AgentArch[]>> = { x86_64: ['i386'], s390x: [] }
+
+/** The guest names each VM arch knows: native guests, then agents under qemu-user. */
+const guestsOf = (arch: VmArch): readonly string[] => [
+  ...NATIVE_GUESTS[arch],
+  ...QEMU_USER_AGENTS[arch].map(qemuUserGuestName),
+]
+export const VM_GUESTS: Readonly<Record<VmArch, readonly string[]>> = {
+  x86_64: guestsOf('x86_64'),
+  s390x: guestsOf('s390x'),
+}
 
 export type VmSpec = (
   | { readonly kind: 'build'; readonly version: KernelVersion; readonly arch: VmArch }
@@ -35,9 +46,11 @@ export type VmSpec = (
 ) & {
   /** The agent's architecture: the kernel's (`arch`) unless a guest was named. */
   readonly guest: AgentArch
+  /** Set when the agent runs under qemu-user (`/qemu-ARCH`) rather than on the kernel itself. */
+  readonly emulator?: 'qemu-user'
 }
 
-export const VM_FORMS = `vm:VERSION, vm:ARCH-VERSION (VERSION ${KERNEL_VERSIONS.join(' or ')}, ARCH ${VM_ARCHES.join(' or ')}) or vm:PATH-TO-IMAGE, each optionally followed by /GUEST (vm:6.12/i386: the 32-bit agent on the 64-bit kernel)`
+export const VM_FORMS = `vm:VERSION, vm:ARCH-VERSION (VERSION ${KERNEL_VERSIONS.join(' or ')}, ARCH ${VM_ARCHES.join(' or ')}) or vm:PATH-TO-IMAGE, each optionally followed by /GUEST (vm:6.12/i386: the 32-bit agent on the 64-bit kernel; vm:6.12/qemu-s390x: the s390x agent under qemu-user in the VM)`
 
 /** `6.12`, `s390x-6.1`: a kernel we build. */
 const NAMED = /^(?:([a-z0-9_]+)-)?(\d+\.\d+)$/
@@ -75,7 +88,7 @@ export function parseVmSpec(spec: string, options: VmSpecOptions = {}): VmSpec {
     if (archText !== undefined && !isVmArch(archText)) throw bad(`unknown architecture "${archText}"`)
     const arch = (archText as VmArch | undefined) ?? wanted ?? hostArch() ?? 'x86_64'
     if (wanted && arch !== wanted) throw bad(`it names ${arch} but --arch is ${wanted}`)
-    return { kind: 'build', version: version!, arch, guest: guestFor(arch) }
+    return { kind: 'build', version: version!, arch, ...guestFor(arch) }
   }
 
   const path = resolve(rest)
@@ -87,17 +100,18 @@ export function parseVmSpec(spec: string, options: VmSpecOptions = {}): VmSpec {
   const arch = wanted ?? metadata?.arch
   if (!arch) throw bad(`cannot tell the architecture of ${path}: there is no kernel.json next to it; pass --arch`)
   const guest = guestFor(arch)
-  return metadata ? { kind: 'image', path, arch, metadata, guest } : { kind: 'image', path, arch, guest }
+  return metadata ? { kind: 'image', path, arch, metadata, ...guest } : { kind: 'image', path, arch, ...guest }
 
-  function guestFor(arch: VmArch): AgentArch {
-    if (guestText === undefined) return arch
+  function guestFor(arch: VmArch): { guest: AgentArch; emulator?: 'qemu-user' } {
+    if (guestText === undefined) return { guest: arch }
     const known = VM_GUESTS[arch]
-    if (!(known as readonly string[]).includes(guestText)) {
+    if (!known.includes(guestText)) {
       throw bad(
         `no guest "${guestText}" on ${arch} (${known.length ? `known: ${known.join(', ')}` : 'it runs only its own agent'})`,
       )
     }
-    return guestText as AgentArch
+    const emulated = QEMU_USER_AGENTS[arch].find((a) => qemuUserGuestName(a) === guestText)
+    return emulated !== undefined ? { guest: emulated, emulator: 'qemu-user' } : { guest: guestText as AgentArch }
   }
 }
 

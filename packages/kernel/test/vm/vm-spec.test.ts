@@ -41,7 +41,33 @@ describe('parseVmSpec', () => {
       guest: 'i386',
     })
     expect(() => parseVmSpec('vm:s390x-6.1/i386')).toThrow(/no guest "i386" on s390x \(it runs only its own agent\)/)
-    expect(() => parseVmSpec('vm:x86_64-6.12/aarch64')).toThrow(/no guest "aarch64" on x86_64 \(known: i386\)/)
+    expect(() => parseVmSpec('vm:x86_64-6.12/aarch64')).toThrow(
+      /no guest "aarch64" on x86_64 \(known: i386, qemu-x86_64, qemu-i386, qemu-aarch64, qemu-s390x\)/,
+    )
+  })
+
+  it('names an agent under qemu-user in the VM: same arch, 32-bit, foreign little- and big-endian', () => {
+    expect(parseVmSpec('vm:6.12/qemu-s390x', { arch: 'x86_64' })).toEqual({
+      kind: 'build',
+      version: '6.12',
+      arch: 'x86_64',
+      guest: 's390x',
+      emulator: 'qemu-user',
+    })
+    for (const [name, agent] of [
+      ['qemu-x86_64', 'x86_64'],
+      ['qemu-i386', 'i386'],
+      ['qemu-aarch64', 'aarch64'],
+    ] as const) {
+      expect(parseVmSpec(`vm:x86_64-6.1/${name}`)).toMatchObject({
+        arch: 'x86_64',
+        guest: agent,
+        emulator: 'qemu-user',
+      })
+    }
+    expect(parseVmSpec('vm:x86_64-6.12/i386')).not.toHaveProperty('emulator')
+    expect(() => parseVmSpec('vm:s390x-6.1/qemu-x86_64')).toThrow(/no guest "qemu-x86_64" on s390x/)
+    expect(() => parseVmSpec('vm:x86_64-6.12/qemu-mips')).toThrow(/no guest "qemu-mips" on x86_64/)
   })
 
   it('rejects versions and arches it cannot build, and contradictions', () => {

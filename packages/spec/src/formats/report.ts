@@ -25,6 +25,12 @@ export const ReportHeader = Type.Object(
     }),
     cases: Type.Integer({ minimum: 0, description: 'Cases selected for the run' }),
     argv: Type.Optional(Type.Array(Type.String())),
+    provenance: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description:
+          'What the transport knows of the implementation beyond its hello: kernel release and config hash, agent sha256, the qemu-user package, …',
+      }),
+    ),
   },
   strict,
 )
