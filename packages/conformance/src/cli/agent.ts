@@ -48,8 +48,9 @@ Run it wherever a Linux kernel of that arch is, with the runner on this machine:
   watchq run --impl cmd:"ssh board ./watchq-agent-aarch64"
 Under qemu-user the system calls are the host kernel's, translated: a host without
 CONFIG_WATCH_QUEUE has no notification pipes and qemu-user has no keyctl, so most cases are unsupported
-(the run exits 1 and names what is lacking; --allow-unsupported all accepts that). On a
-machine that is not a test VM the agent refuses keys outside each case's own session keyring.
+(the run exits 1 and names what is lacking; --allow-unsupported all accepts that). To run
+Debian's qemu-user on a kernel that has watch_queue, inside the test VM: watchq run --impl
+vm:6.12/qemu-aarch64 (findings in docs/findings/qemu-user.md). On a machine that is not a test VM the agent refuses keys outside each case's own session keyring.
 
 Architectures (--arch; uname -m and Debian names work too: amd64, i686, arm64, …):
 ${archList}
