@@ -7,7 +7,14 @@ import { evaluate } from '../runner/evaluate.js'
 import type { RunOutcome, Session } from '../runner/session.js'
 import { wireSteps } from '../runner/wire.js'
 
-export type Verdict = { readonly same: true } | { readonly same: false; readonly why: string }
+export type Verdict =
+  | { readonly same: true }
+  | {
+      readonly same: false
+      readonly why: string
+      /** The step where B first differed, when B performed the steps and one differed. */
+      readonly step?: number
+    }
 
 /** Observations up to (not including) the first step an implementation did not perform. */
 function performed(obs: readonly Observation[]): { obs: Observation[]; stop?: string } {
@@ -43,7 +50,9 @@ export function compareRuns(
     { kind: 'observed', observations: pb.obs },
     { endian: b.info.endian, revision: b.info.revision ?? 'mainline' },
   )
-  return v.status === 'pass' ? { same: true } : { same: false, why: v.reason ?? v.status }
+  if (v.status === 'pass') return { same: true }
+  const step = v.divergence?.step
+  return { same: false, why: v.reason ?? v.status, ...(step !== undefined ? { step } : {}) }
 }
 
 export async function runBoth(

@@ -50,7 +50,8 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     programs++
     steps += s.length
     const v = compareRuns(s, { info: sa.info!, outcome: a }, { info: sb.info!, outcome: b })
-    if (!v.same) last = { steps: s, why: v.why, a }
+    // What follows the first differing step cannot matter: the case ends there.
+    if (!v.same) last = { steps: v.step !== undefined ? s.slice(0, v.step + 1) : s, why: v.why, a }
     return v.same
   })
   const report = await fc.check(property, { seed: o.seed, numRuns: o.count, endOnFailure: false })
@@ -74,7 +75,10 @@ function writeRegression(
   const file = join(dir, `seed-${seed}.json`)
   let steps: Case['steps'] = last.steps
   if (last.a.kind === 'observed') {
-    const done = last.a.observations.filter((x) => x.error === undefined && x.skipped === undefined).length
+    const done = Math.min(
+      last.steps.length,
+      last.a.observations.filter((x) => x.error === undefined && x.skipped === undefined).length,
+    )
     const c: Case = { description: 'fuzz', steps: last.steps.slice(0, done) }
     const replay = captureToCase(
       captureLines(

@@ -34,6 +34,27 @@ const buggy = () =>
     { spec: 'buggy' },
   )
 
+/** The simulator without keys, the way qemu-user answers: every add_key is ENOSYS. */
+const keyless = () =>
+  inProcessConnector(
+    () => {
+      const inner = simulator(SIM_PROFILES['x86_64-6.12']!)
+      return {
+        async handle(req: unknown) {
+          const r = req as { steps?: { op: string }[] }
+          const answer = (await inner.handle(req)) as { observations?: Record<string, unknown>[] }
+          for (const [i, o] of (answer?.observations ?? []).entries()) {
+            if (r.steps?.[i]?.op !== 'add_key') continue
+            for (const k of Object.keys(o)) delete o[k]
+            o['errno'] = 'ENOSYS'
+          }
+          return answer
+        },
+      }
+    },
+    { spec: 'keyless' },
+  )
+
 describe('watchq fuzz', () => {
   it(`generates valid cases whose handles are bound before use (seed ${SEED})`, () => {
     fc.assert(
@@ -59,6 +80,8 @@ describe('watchq fuzz', () => {
     // Shrunk: the prelude plus little more than two SET_SIZEs on one pipe.
     expect(r.divergence!.steps.length).toBeLessThanOrEqual(6)
     expect(r.divergence!.steps.filter((s) => s.op === 'set_size').length).toBe(2)
+    // It ends at the step that differed: nothing after it can matter.
+    expect(r.divergence!.steps.at(-1)!.op).toBe('set_size')
     const file = r.divergence!.file!
     expect(JSON.parse(readFileSync(file, 'utf8')).description).toContain(`seed ${SEED}`)
     const [lc] = loadCases([file]).cases
@@ -66,5 +89,15 @@ describe('watchq fuzz', () => {
       (await runSuite({ connector, cases: [lc!], report: new ReportMemory(), version: 'test' })).counts
     expect(await run(sim())).toMatchObject({ pass: 1 })
     expect(await run(buggy())).toMatchObject({ fail: 1 })
+  })
+
+  it('ends the shrunk program at the step that differed, even where the program cannot shrink below it', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'watchq-fuzz-'))
+    const r = await fuzz({ a: sim(), b: keyless(), seed: SEED, count: 20, outDir: out })
+    expect(r.divergence?.why).toMatch(/add_key\): expected ret \$k0, observed ENOSYS/)
+    expect(r.divergence!.steps.at(-1)).toMatchObject({ op: 'add_key' })
+    expect(r.divergence!.steps.filter((s) => s.op === 'add_key')).toHaveLength(1)
+    const [lc] = loadCases([r.divergence!.file!]).cases
+    expect(lc!.case.steps).toHaveLength(r.divergence!.steps.length)
   })
 })
