@@ -18,42 +18,36 @@ import { inProcessConnector } from '../../src/transport/in-process.js'
 const SEED = Number(process.env['FC_SEED'] ?? 20261122)
 const sim = () => inProcessConnector(() => simulator(SIM_PROFILES['x86_64-6.12']!), { spec: 'sim' })
 
-/** The simulator with one planted bug: a second SET_SIZE answers EINVAL instead of EBUSY. */
-const buggy = () =>
+/** The simulator with its answers to each request changed by `change` (step i's observation). */
+const tampered = (spec: string, change: (o: Record<string, unknown>, op: string | undefined) => void) =>
   inProcessConnector(
     () => {
       const inner = simulator(SIM_PROFILES['x86_64-6.12']!)
       return {
         async handle(req: unknown) {
-          const answer = (await inner.handle(req)) as { observations?: { errno?: string }[] }
-          for (const o of answer?.observations ?? []) if (o.errno === 'EBUSY') o.errno = 'EINVAL'
+          const steps = (req as { steps?: { op: string }[] }).steps
+          const answer = (await inner.handle(req)) as { observations?: Record<string, unknown>[] }
+          for (const [i, o] of (answer?.observations ?? []).entries()) change(o, steps?.[i]?.op)
           return answer
         },
       }
     },
-    { spec: 'buggy' },
+    { spec },
   )
 
-/** The simulator without keys, the way qemu-user answers: every add_key is ENOSYS. */
+/** One planted bug: a second SET_SIZE answers EINVAL instead of EBUSY. */
+const buggy = () =>
+  tampered('buggy', (o) => {
+    if (o['errno'] === 'EBUSY') o['errno'] = 'EINVAL'
+  })
+
+/** No keys, the way qemu-user answers: every add_key is ENOSYS. */
 const keyless = () =>
-  inProcessConnector(
-    () => {
-      const inner = simulator(SIM_PROFILES['x86_64-6.12']!)
-      return {
-        async handle(req: unknown) {
-          const r = req as { steps?: { op: string }[] }
-          const answer = (await inner.handle(req)) as { observations?: Record<string, unknown>[] }
-          for (const [i, o] of (answer?.observations ?? []).entries()) {
-            if (r.steps?.[i]?.op !== 'add_key') continue
-            for (const k of Object.keys(o)) delete o[k]
-            o['errno'] = 'ENOSYS'
-          }
-          return answer
-        },
-      }
-    },
-    { spec: 'keyless' },
-  )
+  tampered('keyless', (o, op) => {
+    if (op !== 'add_key') return
+    for (const k of Object.keys(o)) delete o[k]
+    o['errno'] = 'ENOSYS'
+  })
 
 describe('watchq fuzz', () => {
   it(`generates valid cases whose handles are bound before use (seed ${SEED})`, () => {
