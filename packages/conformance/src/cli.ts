@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { EXIT } from './cli/io.js'
 import { main } from './cli/main.js'
 
 // A reader that goes away (`watchq … | head`) is not an error: stop quietly, as cat does.
@@ -15,6 +16,6 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     console.error('watchq: internal error:', e)
-    process.exitCode = 70
+    process.exitCode = EXIT.internal
   },
 )

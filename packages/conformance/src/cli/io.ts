@@ -26,7 +26,10 @@ export const processIo: Io = {
   },
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const
+/**
+ * Exit codes shared by every command: 1 also for the environment (a file that cannot be read or
+ * written, a socket path taken); 70 only for a bug in watchq (an error nobody anticipated).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const
 
 export class UsageError extends Error {}

@@ -2,6 +2,7 @@
 // options and arguments (see command.ts); commander writes every usage and help text from them.
 
 import type { CommandUnknownOpts } from '@commander-js/extra-typings'
+import { describeSystemError, EnvironmentError, isSystemError } from '../errors/environment-error.js'
 import { VERSION } from '../version.js'
 import { defineAgent } from './agent.js'
 import { defineCapture } from './capture.js'
@@ -49,7 +50,10 @@ export function program(cli: Cli): CommandUnknownOpts {
     .configureHelp(helpLayout({ namesOnly: true }))
     .version(VERSION, '-V, --version', 'Print the version')
     .helpCommand('help [command]', 'Show the help of a command (as: watchq <command> --help)')
-    .addHelpText('after', '\nExit codes: 0 success, 1 failure, 2 usage error.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 success, 1 failure (also a file, device or socket in the way), 2 usage error, 70 a bug in watchq.',
+    )
   for (const define of COMMANDS) root.addCommand(define(cli))
   return declared(root)
 }
@@ -77,6 +81,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (e instanceof UsageError) {
       io.err(`watchq: ${(e as Error).message}`)
       return EXIT.usage
+    }
+    if (e instanceof EnvironmentError) {
+      io.err(`watchq: ${e.message}`)
+      return EXIT.failed
+    }
+    // A system call that failed where no command expected it (EIO, ELOOP, ENOSPC…) is still the
+    // environment's doing, not a bug: one line naming the call and the path.
+    if (isSystemError(e)) {
+      io.err(`watchq: ${describeSystemError(e)}`)
+      return EXIT.failed
     }
     throw e
   }

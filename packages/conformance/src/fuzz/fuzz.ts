@@ -1,11 +1,12 @@
 // `watchq fuzz`: seeded random programs run on two implementations; the first divergence is shrunk
 // to a small program (fast-check), printed with its seed, and written as a regression case whose
 // expectations are what implementation A did.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Case, Connector, ImplementationInfo } from '@watchq/spec'
 import fc from 'fast-check'
 import { captureLines, captureToCase } from '../cases/capture.js'
+import { makeDirs } from '../files/make-dirs.js'
 import { RestartBudget, type RunOutcome, Session } from '../runner/session.js'
 import { wireSteps } from '../runner/wire.js'
 import { compareRuns, runBoth } from './differential.js'
@@ -71,7 +72,7 @@ function writeRegression(
   last: { steps: Case['steps']; why: string; a: RunOutcome },
   info: ImplementationInfo,
 ): string {
-  mkdirSync(dir, { recursive: true })
+  makeDirs(dir)
   const file = join(dir, `seed-${seed}.json`)
   let steps: Case['steps'] = last.steps
   if (last.a.kind === 'observed') {

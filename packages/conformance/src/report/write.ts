@@ -1,9 +1,11 @@
 // Writes a report as it runs: the header first, each result as soon as it is known, the footer
 // last. Lines are written synchronously, so a run that dies leaves every finished result and no
 // footer — which `summary` reports as truncated. Only the path the user gave is ever written.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ReportFooter, ReportHeader, ReportResult } from '@watchq/spec'
+import { asEnvironmentError } from '../errors/environment-error.js'
+import { makeDirs } from '../files/make-dirs.js'
 
 export interface ReportSink {
   header(h: ReportHeader): void
@@ -14,14 +16,23 @@ export interface ReportSink {
 export class ReportFile implements ReportSink {
   private fd: number | null
 
+  /** Opens (creates, truncates) the file at once, so that a place it cannot go stops a run before it starts. */
   constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true })
-    this.fd = openSync(path, 'w')
+    try {
+      makeDirs(dirname(path))
+      this.fd = openSync(path, 'w')
+    } catch (e) {
+      throw asEnvironmentError(e, 'cannot write the report', path)
+    }
   }
 
   private line(obj: object): void {
     if (this.fd === null) throw new Error(`report ${this.path} is already closed`)
-    writeSync(this.fd, `${JSON.stringify(obj)}\n`)
+    try {
+      writeSync(this.fd, `${JSON.stringify(obj)}\n`)
+    } catch (e) {
+      throw asEnvironmentError(e, 'cannot write the report', this.path)
+    }
   }
 
   header(h: ReportHeader): void {

@@ -1,10 +1,11 @@
 // The run: cases in, one report out. `jobs` sessions take cases from one queue; each result is
 // written as soon as it is known; a crashed or stuck implementation costs its case, not the run.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { type Connector, type ImplementationInfo, REPORT_VERSION, type ReportResult, type Status } from '@watchq/spec'
 import { captureLines } from '../cases/capture.js'
 import type { LoadedCase } from '../cases/load.js'
+import { makeDirs } from '../files/make-dirs.js'
 import type { ReportSink } from '../report/write.js'
 import { evaluate, type Verdict } from './evaluate.js'
 import { AllowUnsupported, Expectations, isUnexpected } from './expectations.js'
@@ -57,6 +58,23 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
   const budget = new RestartBudget(o.maxRestarts ?? 10)
   const jobs = Math.max(1, Math.min(o.jobs ?? 1, o.cases.length || 1))
   const sessions = Array.from({ length: jobs }, () => new Session(o.connector, budget, timeoutMs))
+  try {
+    return await runSessions(o, sessions, budget, timeoutMs, expectations, allowUnsupported, now)
+  } finally {
+    // A report that cannot be written (or any other failure) must not leave an implementation running.
+    await Promise.all(sessions.map((s) => s.stop()))
+  }
+}
+
+async function runSessions(
+  o: RunOptions,
+  sessions: Session[],
+  budget: RestartBudget,
+  timeoutMs: number,
+  expectations: Expectations,
+  allowUnsupported: AllowUnsupported,
+  now: () => Date,
+): Promise<RunSummary> {
   // The first hello goes into the header, before any result.
   await sessions[0]!.ensure()
   const first = sessions[0]!
@@ -98,7 +116,7 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
         observations = outcome.observations
         if (o.captureDir && verdict.status !== 'unsupported' && verdict.status !== 'error') {
           const file = join(o.captureDir, `${lc.id}.jsonl`)
-          mkdirSync(dirname(file), { recursive: true })
+          makeDirs(dirname(file))
           const provenance = { ...o.connector.provenance?.(), impl: o.connector.spec, caseSha256: lc.sha256 }
           const meta = {
             id: lc.id,
