@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { CASE_ID_PATTERN, type Case, Case as CaseSchema, OP_NAMES, OPS, Type } from '@watchq/spec'
+import { CASE_ID_PATTERN, type Case, Case as CaseSchema, MAX_CASE_STEPS, OP_NAMES, OPS, Type } from '@watchq/spec'
 import { captureToCase } from './capture.js'
 import { expandRepeats } from './expand.js'
 import { semanticProblems } from './semantic.js'
@@ -27,7 +27,10 @@ export interface Loaded {
 // The case with its steps left open, so that each step is checked against its own op's schema
 // (errors against a union of 35 ops would be unreadable).
 const Shell = Type.Object(
-  { ...CaseSchema.properties, steps: Type.Array(Type.Object({ op: Type.String() }), { minItems: 1 }) },
+  {
+    ...CaseSchema.properties,
+    steps: Type.Array(Type.Object({ op: Type.String() }), { minItems: 1, maxItems: MAX_CASE_STEPS }),
+  },
   { additionalProperties: false },
 )
 
@@ -46,6 +49,9 @@ export function caseProblems(json: unknown): string[] {
     if (!v(step)) problems.push(...explainErrors(v.errors ?? [], step, `/steps/${i}`))
   })
   if (problems.length) return problems
+  const expanded = (json as Case).steps.reduce((n, s) => n + ((s as { repeat?: number }).repeat ?? 1), 0)
+  if (expanded > MAX_CASE_STEPS)
+    return [`/steps: ${expanded} steps once each repeat is expanded; a case may have at most ${MAX_CASE_STEPS}`]
   return semanticProblems(json as Case)
 }
 

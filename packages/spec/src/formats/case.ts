@@ -3,6 +3,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { Requires } from './requires.js'
 import { Step } from './steps/index.js'
+import { MAX_CASE_STEPS } from './steps/step.js'
 import { Comment } from './values.js'
 
 export const CASE_ID_PATTERN = '^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$'
@@ -20,7 +21,11 @@ export const Case = Type.Object(
     ),
     comment: Type.Optional(Comment),
     requires: Type.Optional(Requires),
-    steps: Type.Array(Step, { minItems: 1 }),
+    steps: Type.Array(Step, {
+      minItems: 1,
+      maxItems: MAX_CASE_STEPS,
+      description: `At most ${MAX_CASE_STEPS} steps, also once every repeat is expanded`,
+    }),
   },
   { additionalProperties: false },
 )

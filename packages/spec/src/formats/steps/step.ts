@@ -10,6 +10,12 @@ type Common<N extends string, B extends BindKind, T extends TProperties> = { op:
     comment: TOptional<TString>
   } & (B extends 'none' ? unknown : { bind: TOptional<typeof Bind> })
 
+/**
+ * The most steps a case may have once every `repeat` is expanded: what the runner sends, holds
+ * and reports for one case stays bounded (the largest shipped case has 521).
+ */
+export const MAX_CASE_STEPS = 8192
+
 /** Case form only: the step written once, run `repeat` times (the runner expands it before sending). */
 export const Repeat = Type.Integer({
   minimum: 1,
