@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Connector, ReportResult, Status } from '@watchq/spec'
+import { type Connector, MAX_TIMER_MS, type ReportResult, type Status } from '@watchq/spec'
 import { type LoadedCase, loadCases } from '../cases/load.js'
 import { ReportFile } from '../report/write.js'
 import { AllowUnsupported, type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
@@ -15,6 +15,9 @@ import { type Cli, declared } from './command.js'
 import { EXIT, UsageError } from './io.js'
 import { Progress } from './progress.js'
 import { collect, integer, positive } from './values.js'
+
+/** The longest --timeout a timer can hold (2^31-1 ms, about 24.8 days), in whole seconds. */
+const MAX_TIMEOUT_S = Math.floor(MAX_TIMER_MS / 1000)
 
 /** What --impl takes, shown after the options of run, capture and fuzz. */
 export const IMPLEMENTATIONS = `Implementations (--impl):
@@ -47,8 +50,8 @@ export function runLike(cli: Cli, name: string) {
     .option('--fail-fast', 'Stop at the first unexpected result')
     .option(
       '--timeout <seconds>',
-      'Per-request limit, on top of the waits a case asks for',
-      positive('timeout', 'seconds'),
+      `Per-request limit, on top of the waits a case asks for (at most ${MAX_TIMEOUT_S})`,
+      positive('timeout', 'seconds', MAX_TIMEOUT_S),
       30,
     )
     .option('--expectations <file>', 'Known failures of this implementation (statuses + reasons)')

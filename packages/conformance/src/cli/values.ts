@@ -16,11 +16,12 @@ export function integer(name: string, min = 0, max = 2 ** 31 - 1): (value: strin
 }
 
 /** A number above 0 (seconds, say). */
-export function positive(name: string, unit: string): (value: string) => number {
+export function positive(name: string, unit: string, max = Number.POSITIVE_INFINITY): (value: string) => number {
   return (value) => {
     const n = Number(value)
     if (value.trim() === '' || !(n > 0) || !Number.isFinite(n))
       throw new UsageError(`--${name} must be a positive number of ${unit}, not "${value}"`)
+    if (n > max) throw new UsageError(`--${name} must be at most ${max} ${unit}, not "${value}"`)
     return n
   }
 }

@@ -1,6 +1,6 @@
 // What of a case goes to an implementation: its steps without expectations (they never leave the
 // runner), and how long to wait for the answer.
-import type { Case, WireStep } from '@watchq/spec'
+import { type Case, timerMs, type WireStep } from '@watchq/spec'
 
 export function wireSteps(c: Case): WireStep[] {
   return c.steps.map((s) => {
@@ -9,7 +9,10 @@ export function wireSteps(c: Case): WireStep[] {
   })
 }
 
-/** The per-request limit, plus the time the case itself asks to wait (polls, sleeps, waits on programs). */
+/**
+ * The per-request limit, plus the time the case itself asks to wait (polls, sleeps, waits on
+ * programs), at most what a timer can hold.
+ */
 export function caseTimeoutMs(c: Case, baseMs: number): number {
   let waits = 0
   for (const s of c.steps) {
@@ -17,5 +20,5 @@ export function caseTimeoutMs(c: Case, baseMs: number): number {
     if (s.op === 'sleep') waits += (s as { ms: number }).ms
     if (s.op === 'wait_output' || s.op === 'wait_exit') waits += (s as { timeoutMs: number }).timeoutMs
   }
-  return baseMs + waits
+  return timerMs(baseMs + waits)
 }

@@ -89,6 +89,8 @@ describe('watchq run', () => {
     [['run', '--impl', 'ftp:x'], 'bad implementation "ftp:x"'],
     [['run', '--impl', 'cmd:true', '--jobs', '0'], '--jobs must be an integer ≥ 1, not "0"'],
     [['run', '--impl', 'cmd:true', '--timeout', 'soon'], '--timeout must be a positive number of seconds'],
+    // Above 2^31-1 ms Node's timers fire after 1 ms: every request would "time out" at once.
+    [['run', '--impl', 'cmd:true', '--timeout', '2147484'], '--timeout must be at most 2147483 seconds'],
     [['run', SUITE, '--impl', 'cmd:true', '--filter', 'nothing-like-this'], 'no case matches "nothing-like-this"'],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const r = await run(argv)

@@ -1,4 +1,5 @@
 // The time the runner gives a case: its request limit plus what the case itself waits for.
+import { MAX_TIMER_MS } from '@watchq/spec'
 import { describe, expect, it } from 'vitest'
 import { caseTimeoutMs } from '../../src/runner/wire.js'
 
@@ -13,5 +14,13 @@ describe('the runner', () => {
       ],
     }
     expect(caseTimeoutMs(c, 1000)).toBe(13000)
+  })
+
+  it('never asks for more than a timer holds, however the waits add up', () => {
+    const poll = { op: 'poll' as const, fd: 3, events: ['POLLIN' as const], timeoutMs: 60_000 }
+    const c = { description: 'x', steps: [poll, poll] }
+    // The longest --timeout (2147483 s) plus two polls' waits would pass 2^31-1 ms.
+    expect(caseTimeoutMs(c, 2_147_483_000)).toBe(MAX_TIMER_MS)
+    expect(caseTimeoutMs(c, 30_000)).toBe(150_000)
   })
 })

@@ -1,6 +1,7 @@
 // Bytes in, answer lines out, with bounded memory: a splitter that never buffers more than one
 // line's limit, and an inbox that hands lines to requests (keeping a few that nobody asked for).
 import { TransportError } from './connection.js'
+import { timerMs } from './timer-limit.js'
 
 /** What the splitter found: a complete line, or the start of a line that went over the limit. */
 export type LineEvent =
@@ -150,8 +151,8 @@ export class LineInbox {
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiter = undefined
-        reject(new TransportError('timeout', `no answer within ${timeoutMs} ms`))
-      }, timeoutMs)
+        reject(new TransportError('timeout', `no answer within ${timerMs(timeoutMs)} ms`))
+      }, timerMs(timeoutMs))
       this.waiter = { resolve, reject, timer }
     })
   }

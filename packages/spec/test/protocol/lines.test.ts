@@ -60,6 +60,18 @@ describe('LineSplitter', () => {
 })
 
 describe('LineInbox', () => {
+  it('waits a limit longer than a timer holds instead of timing out at once (Node turns it into 1 ms)', async () => {
+    const inbox = new LineInbox(100)
+    let settled = false
+    const late = inbox.next(2 ** 31 + 1000).finally(() => {
+      settled = true
+    })
+    await new Promise((r) => setTimeout(r, 50))
+    expect(settled).toBe(false)
+    inbox.push(bytes('late\n'))
+    expect(await late).toBe('late')
+  })
+
   it('hands a waiting request the next line, and queued lines in order', async () => {
     const inbox = new LineInbox(100)
     const first = inbox.next(1000)
