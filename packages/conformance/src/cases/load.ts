@@ -1,9 +1,10 @@
 // Finds, parses and validates cases (*.json) and captures (*.jsonl) before a run. Every problem
 // names the file, the JSON path (or line) and what was expected; nothing runs until all load.
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { CASE_ID_PATTERN, type Case, Case as CaseSchema, MAX_CASE_STEPS, OP_NAMES, OPS, Type } from '@watchq/spec'
+import { errnoText } from '../errors/environment-error.js'
 import { captureToCase } from './capture.js'
 import { expandRepeats } from './expand.js'
 import { semanticProblems } from './semantic.js'
@@ -58,10 +59,36 @@ export function caseProblems(json: unknown): string[] {
 /** What `watchq capture` writes beside its captures: not cases, skipped when walking a directory. */
 const BESIDE_CAPTURES = new Set(['manifest.json', 'report.jsonl'])
 
-function walk(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir).sort()) {
+/**
+ * The case and capture files below `dir`, following symbolic links but each directory only once
+ * (a link back up would recurse forever). What cannot be read is a problem naming the path.
+ */
+function walk(dir: string, out: string[], problems: string[], seen = new Set<string>()): void {
+  let names: string[]
+  try {
+    const real = realpathSync(dir)
+    if (seen.has(real)) {
+      problems.push(`${dir}: a symbolic link back to ${real}, which is already being read; skipped`)
+      return
+    }
+    seen.add(real)
+    names = readdirSync(dir).sort()
+  } catch (e) {
+    problems.push(`${dir}: ${errnoText(e)}`)
+    return
+  }
+  for (const name of names) {
     const p = join(dir, name)
-    if (statSync(p).isDirectory()) walk(p, out)
+    let st: ReturnType<typeof statSync>
+    try {
+      st = statSync(p)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      const link = code === 'ENOENT' || code === 'ELOOP' ? 'a symbolic link that leads nowhere: ' : ''
+      problems.push(`${p}: ${link}${errnoText(e)}`)
+      continue
+    }
+    if (st.isDirectory()) walk(p, out, problems, seen)
     else if ((name.endsWith('.json') || name.endsWith('.jsonl')) && !BESIDE_CAPTURES.has(name)) out.push(p)
   }
 }
@@ -81,13 +108,13 @@ export function loadCases(paths: readonly string[]): Loaded {
     let st: ReturnType<typeof statSync>
     try {
       st = statSync(p)
-    } catch {
-      problems.push(`${p}: no such file or directory`)
+    } catch (e) {
+      problems.push(`${p}: ${errnoText(e)}`)
       continue
     }
     if (st.isDirectory()) {
       const found: string[] = []
-      walk(p, found)
+      walk(p, found, problems)
       if (found.length === 0) problems.push(`${p}: no *.json cases or *.jsonl captures in this directory`)
       for (const f of found) files.push({ file: f, base: p })
     } else files.push({ file: p, base: dirname(p) })

@@ -20,11 +20,18 @@ export function isSystemError(e: unknown): e is NodeJS.ErrnoException & { code: 
  */
 export function describeSystemError(e: NodeJS.ErrnoException, doing?: string, path?: string): string {
   const where = path ?? e.path ?? (e as { dest?: string }).dest
-  const text = (e.message.split(': ')[1] ?? e.message).split(',')[0]!.trim()
   const head = doing
     ? `${doing}${where !== undefined ? ` ${where}` : ''}`
     : `${e.syscall ?? 'system call'} ${where ?? ''}`.trim()
-  return `${head}: ${e.code} (${text.toLowerCase()})`
+  return `${head}: ${errnoText(e)}`
+}
+
+/** "ELOOP (too many symbolic links encountered)" for a system error; the message of anything else. */
+export function errnoText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException
+  if (!(e instanceof Error) || typeof err.code !== 'string') return String(e instanceof Error ? e.message : e)
+  const text = (err.message.split(': ')[1] ?? err.message).split(',')[0]!.trim()
+  return `${err.code} (${text.toLowerCase()})`
 }
 
 /** `e` as an EnvironmentError saying what we were doing, if it is a system error; else `e` itself. */

@@ -1,5 +1,7 @@
 // Loading cases: ids from paths, and every kind of bad file rejected with its file, JSON path and
 // what was expected — before anything runs.
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadCases } from '../../src/cases/load.js'
@@ -40,6 +42,26 @@ describe('loadCases', () => {
   })
 
   it('reports a missing path', () => {
-    expect(loadCases([join(F, 'nope')]).problems).toEqual([`${join(F, 'nope')}: no such file or directory`])
+    expect(loadCases([join(F, 'nope')]).problems).toEqual([`${join(F, 'nope')}: ENOENT (no such file or directory)`])
+  })
+
+  it('reports links that lead nowhere, link loops and links back up as problems, and still loads the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'watchq-links-'))
+    mkdirSync(join(dir, 'a'))
+    copyFileSync(join(F, 'good/cases/pipe-einval.json'), join(dir, 'a/ok.json'))
+    symlinkSync('nowhere', join(dir, 'a/dangling.json'))
+    symlinkSync('..', join(dir, 'a/up'))
+    symlinkSync('l2', join(dir, 'l1'))
+    symlinkSync('l1', join(dir, 'l2'))
+    const { cases, problems } = loadCases([dir])
+    expect(cases.map((c) => c.id)).toEqual(['a/ok'])
+    expect(problems).toEqual([
+      `${join(dir, 'a/dangling.json')}: a symbolic link that leads nowhere: ENOENT (no such file or directory)`,
+      expect.stringMatching(
+        new RegExp(`^${join(dir, 'a/up')}: a symbolic link back to .*, which is already being read; skipped$`),
+      ),
+      `${join(dir, 'l1')}: a symbolic link that leads nowhere: ELOOP (too many symbolic links encountered)`,
+      `${join(dir, 'l2')}: a symbolic link that leads nowhere: ELOOP (too many symbolic links encountered)`,
+    ])
   })
 })

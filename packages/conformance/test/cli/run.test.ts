@@ -75,6 +75,39 @@ describe('watchq run', () => {
     expect(r.out).toContain('0 unexpected')
   })
 
+  it.each([
+    ['a directory', () => dir, 'EISDIR'],
+    ['below a regular file', () => join(dir, 'starts-file', 'r.jsonl'), 'ENOTDIR'],
+    ['below /proc, where mkdir -p never ends in Node', () => '/proc/watchq-nowhere/r.jsonl', 'ENOENT'],
+  ])(
+    'a report that cannot be created (%s) is one line, exit 1, before the implementation starts',
+    async (_what, path, code) => {
+      writeFileSync(join(dir, 'starts-file'), '')
+      const counter = join(dir, `never-${code}`)
+      const r = await run(['run', join(SUITE, 'ok.json'), '--impl', impl(counter), '--report', path()])
+      expect(r.err).toBe(`watchq: cannot write the report ${path()}: ${code} (${r.err.split('(')[1]!.split(')')[0]})\n`)
+      expect(r.code).toBe(1)
+      expect(existsSync(counter)).toBe(false)
+    },
+  )
+
+  it('a report that cannot be written (/dev/full) stops the run at once: one line, exit 1, nothing left running', async () => {
+    const counter = join(dir, 'full')
+    const r = await run([
+      'run',
+      join(SUITE, 'ok.json'),
+      join(SUITE, 'slow.json'),
+      '--impl',
+      impl(counter),
+      '--report',
+      '/dev/full',
+    ])
+    expect(r.err).toBe('watchq: cannot write the report /dev/full: ENOSPC (no space left on device)\n')
+    expect(r.code).toBe(1)
+    // The implementation said hello and was stopped before any case ran.
+    expect(readFileSync(counter, 'utf8').trim().split('\n')).toHaveLength(1)
+  })
+
   it('rejects invalid cases before starting the implementation (exit 2)', async () => {
     const bad = join(import.meta.dirname, '../cases/fixtures/bad')
     const counter = join(dir, 'never')
