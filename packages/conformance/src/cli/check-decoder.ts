@@ -42,7 +42,7 @@ Decoders:
   ts           @watchq/decoder, in this process
   c            our C reference decoder (decoder-c/ of @watchq/kernel, built with gcc on first use)
   cmd:COMMAND  any program speaking the decoder protocol on stdin/stdout (run with /bin/sh -c);
-               schemas: "watchq spec schemas" → formats/decoder-protocol/*.json
+               schemas: @watchq/spec/schemas/formats/decoder-protocol/*.json (in node_modules)
 
 Exit codes: 0 every decoder answered every stream as expected, 1 a mismatch (printed with the
 stream and a command that reproduces it), 2 usage error or a decoder that breaks the protocol.`,

@@ -46,6 +46,26 @@ describe('every command', () => {
   )
 
   it.each(ALL.map(({ path }) => [name(path), path] as const))(
+    '%s --help names only commands that exist when it quotes one ("watchq …")',
+    async (_, path) => {
+      const known = new Set(ALL.map((c) => c.path.join(' ')))
+      const r = await run([...path, '--help'])
+      for (const [, words] of r.out.matchAll(/"watchq ([a-z][a-z-]*(?: [a-z][a-z-]*)*)/g)) {
+        // The words that name commands; past a command with subcommands, the next word must be one.
+        const parts = words!.split(' ')
+        // "watchq conformance reports" is a title, not a command: check what starts with one.
+        if (!known.has(parts[0]!)) continue
+        const longest = parts.map((_w, i) => parts.slice(0, i + 1).join(' ')).filter((p) => known.has(p))
+        expect(longest.length, `"watchq ${words}" in ${name(path)} --help`).toBeGreaterThan(0)
+        const cmd = ALL.find((c) => c.path.join(' ') === longest.at(-1))!.cmd
+        const next = parts[longest.length]
+        if (cmd.commands.length && next !== undefined)
+          expect(known.has(`${longest.at(-1)} ${next}`), `"watchq ${words}" in ${name(path)} --help`).toBe(true)
+      }
+    },
+  )
+
+  it.each(ALL.map(({ path }) => [name(path), path] as const))(
     '%s --bogus-option is one line of usage error, exit 2',
     async (_, path) => {
       const r = await run([...path, '--bogus-option'])
