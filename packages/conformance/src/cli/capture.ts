@@ -27,7 +27,8 @@ a case: watchq run <dir> --impl …`,
 ${IMPLEMENTATIONS}
 
 Exit codes: 0 captured (whatever the statuses), 1 the implementation crashed, timed out or erred on
-some case (its captures are missing), 2 usage error or invalid cases.`,
+some case (its captures are missing) or could not be started, 2 usage error or invalid cases, 130
+or 143 interrupted by SIGINT or SIGTERM.`,
     )
     .action(cli.exits((cases, options) => capture(cases, options, cli)))
   return declared(cmd)
@@ -42,6 +43,7 @@ async function capture(
   const out = values.out
   const files: CaptureManifest['files'] = {}
   let incomplete = 0
+  let stopped = false
   const started = new Date().toISOString()
   const code = await executeRun(
     'capture',
@@ -59,6 +61,7 @@ async function capture(
       },
       onDone: (summary, connector) => {
         incomplete = summary.counts.crash + summary.counts.timeout + summary.counts.error
+        stopped = summary.stopped !== undefined
         if (!summary.implementation) return
         const manifest: CaptureManifest = {
           manifest: 1,
@@ -74,6 +77,8 @@ async function capture(
       },
     },
   )
-  if (code === EXIT.usage) return code
+  // A usage error, an interrupt or an implementation that never started: run's own code.
+  if (code !== EXIT.ok && code !== EXIT.failed) return code
+  if (stopped) return EXIT.failed
   return incomplete > 0 ? EXIT.failed : EXIT.ok
 }

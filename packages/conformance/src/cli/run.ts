@@ -101,7 +101,9 @@ page size, revision or kernel), unsupported (the implementation lacks a feature 
 needs, or declined it). Unsupported is unexpected unless the expectations file or
 --allow-unsupported allows it; not-applicable never is.
 
-Exit codes: 0 every result as expected, 1 unexpected results, 2 usage error or invalid cases.
+Exit codes: 0 every result as expected, 1 unexpected results (or the implementation could not be
+started), 2 usage error or invalid cases, 130 or 143 interrupted by SIGINT or SIGTERM (the report
+still ends with a footer, which says so).
 
 Examples:
   watchq run --impl cmd:"./my-adapter"
@@ -152,7 +154,12 @@ const LABEL: Record<Status, string> = {
 export interface RunHooks {
   readonly onCapture?: (file: string, status: Status) => void
   readonly onDone?: (summary: RunSummary, connector: Connector) => void
+  /** Stops the run as SIGINT does (tests); SIGINT and SIGTERM always do. */
+  readonly signal?: AbortSignal
 }
+
+/** What an interrupted run exits with: 128 + the signal's number, as a shell reports it. */
+const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 }
 
 /** Validates the options, loads and selects the cases, runs them, prints the outcome. */
 export async function executeRun(
@@ -201,7 +208,26 @@ export async function executeRun(
   }
   const reportPath = values.report
   const progress = new Progress(process.stderr, cases.length)
+  // Ctrl-C ends the run cleanly: implementations stopped, the report closed with a footer.
+  // A second signal while stopping takes its usual course. (Not `once`: the reaper re-raises a
+  // signal nobody else listens to, which would kill us before the footer is written.)
+  const interrupt = new AbortController()
+  const onSignal = (name: NodeJS.Signals) => {
+    if (!interrupt.signal.aborted) return interrupt.abort(name)
+    unhook()
+    process.kill(process.pid, name)
+  }
+  const onSigint = () => onSignal('SIGINT')
+  const onSigterm = () => onSignal('SIGTERM')
+  const unhook = () => {
+    process.off('SIGINT', onSigint)
+    process.off('SIGTERM', onSigterm)
+  }
+  process.on('SIGINT', onSigint)
+  process.on('SIGTERM', onSigterm)
+  const signal = hooks.signal ? AbortSignal.any([hooks.signal, interrupt.signal]) : interrupt.signal
   const summary = await runSuite({
+    signal,
     connector,
     cases,
     report: new ReportFile(reportPath),
@@ -220,9 +246,18 @@ export async function executeRun(
       if (r.unexpected && !values.quiet) io.out(resultLine(r))
       progress.update(done, total, r.case)
     },
-  })
+  }).finally(unhook)
   progress.clear()
   hooks.onDone?.(summary, connector)
+  if (summary.stopped !== undefined && signal.aborted) {
+    const done = Object.values(summary.counts).reduce((a, b) => a + b, 0)
+    io.err(`watchq ${command}: ${summary.stopped} after ${done} of ${cases.length} case(s); report: ${reportPath}`)
+    return SIGNAL_EXIT[String(signal.reason)] ?? EXIT.failed
+  }
+  if (summary.stopped !== undefined && !summary.implementation) {
+    io.err(`watchq ${command}: nothing was run: ${summary.stopped}; report: ${reportPath}`)
+    return EXIT.failed
+  }
   const impl = summary.implementation
   if (!values.quiet) for (const line of unsupportedLines(summary)) io.out(line)
   if (impl && implSpec === 'kernel') {

@@ -213,7 +213,9 @@ function consistency(header: ReportHeader, results: readonly ReportResult[], foo
     }
   }
   if (!footer) return problems
-  if (results.length !== header.cases && !footer.failFast) {
+  if (footer.stopped !== undefined) {
+    problems.push(`the run stopped after ${results.length} of ${header.cases} case(s): ${footer.stopped}`)
+  } else if (results.length !== header.cases && !footer.failFast) {
     problems.push(`the header announces ${header.cases} case(s) but the report holds ${results.length} result(s)`)
   }
   const counts = countStatuses(results)

@@ -34,6 +34,8 @@ export interface RunOptions {
   /** Called after each result (progress display). */
   readonly onResult?: (r: ReportResult, done: number, total: number) => void
   readonly now?: () => Date
+  /** Aborting stops the run: no new case starts, running ones are dropped, the footer says why. */
+  readonly signal?: AbortSignal
 }
 
 export interface RunSummary {
@@ -46,6 +48,8 @@ export interface RunSummary {
   readonly declined: number
   readonly restarts: number
   readonly stoppedEarly: boolean
+  /** Why the run ended before every case ran (interrupted, or the implementation never started). */
+  readonly stopped?: string
 }
 
 const STATUS_ORDER: Status[] = ['pass', 'fail', 'error', 'crash', 'timeout', 'not-applicable', 'unsupported']
@@ -58,9 +62,15 @@ export async function runSuite(o: RunOptions): Promise<RunSummary> {
   const budget = new RestartBudget(o.maxRestarts ?? 10)
   const jobs = Math.max(1, Math.min(o.jobs ?? 1, o.cases.length || 1))
   const sessions = Array.from({ length: jobs }, () => new Session(o.connector, budget, timeoutMs))
+  // An abort ends every connection at once, so that requests under way come back now.
+  const onAbort = () => {
+    for (const s of sessions) void s.stop()
+  }
+  o.signal?.addEventListener('abort', onAbort, { once: true })
   try {
     return await runSessions(o, sessions, budget, timeoutMs, expectations, allowUnsupported, now)
   } finally {
+    o.signal?.removeEventListener('abort', onAbort)
     // A report that cannot be written (or any other failure) must not leave an implementation running.
     await Promise.all(sessions.map((s) => s.stop()))
   }
@@ -75,8 +85,9 @@ async function runSessions(
   allowUnsupported: AllowUnsupported,
   now: () => Date,
 ): Promise<RunSummary> {
-  // The first hello goes into the header, before any result.
-  await sessions[0]!.ensure()
+  // The first hello goes into the header, before any result. Without one nothing can run: the
+  // report says why in its footer, instead of one error per case.
+  const started = await untilAborted(sessions[0]!.ensure(), o.signal)
   const first = sessions[0]!
   const known = o.connector.provenance?.() ?? {}
   o.report.header({
@@ -90,6 +101,32 @@ async function runSessions(
     ...(Object.keys(known).length ? { provenance: { ...known } } : {}),
   })
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>
+  const interrupted = () => (o.signal?.aborted ? `interrupted by ${String(o.signal.reason ?? 'an abort')}` : undefined)
+  if (!started) {
+    const stderr = first.takeStderr().trim().split('\n').at(-1)?.trim()
+    const stopped =
+      interrupted() ??
+      `${first.dead ?? 'the implementation never said hello'}${stderr ? `; its last stderr line: ${stderr}` : ''}`
+    o.report.footer({
+      footer: true,
+      finished: now().toISOString(),
+      counts,
+      unexpected: 0,
+      failFast: false,
+      restarts: budget.used,
+      stopped,
+    })
+    return {
+      implementation: null,
+      counts,
+      unexpected: 0,
+      lacking: {},
+      declined: 0,
+      restarts: budget.used,
+      stoppedEarly: true,
+      stopped,
+    }
+  }
   let unexpected = 0
   const lacking: Record<string, number> = {}
   let declined = 0
@@ -110,6 +147,8 @@ async function runSessions(
     else {
       const steps = wireSteps(lc.case)
       const outcome = await session.run(seq++, lc.id, steps, caseTimeoutMs(lc.case, timeoutMs))
+      // Cut off by an interrupt: not a result of the implementation's.
+      if (o.signal?.aborted) return
       const impl = session.info!
       verdict = evaluate(lc.case, outcome, { endian: impl.endian, revision: impl.revision ?? 'mainline' })
       if (outcome.kind === 'observed') {
@@ -167,18 +206,46 @@ async function runSessions(
 
   await Promise.all(
     sessions.map(async (session) => {
-      while (!stop && next < o.cases.length) await runOne(session, o.cases[next++]!)
+      while (!stop && !o.signal?.aborted && next < o.cases.length) await runOne(session, o.cases[next++]!)
       await session.stop()
     }),
   )
-  const stoppedEarly = stop && done < o.cases.length
+  const stopped = done < o.cases.length ? interrupted() : undefined
+  const stoppedEarly = (stop || stopped !== undefined) && done < o.cases.length
   o.report.footer({
     footer: true,
     finished: now().toISOString(),
     counts,
     unexpected,
-    failFast: stoppedEarly,
+    failFast: stop && stopped === undefined && stoppedEarly,
     restarts: budget.used,
+    ...(stopped !== undefined ? { stopped } : {}),
   })
-  return { implementation: first.info, counts, unexpected, lacking, declined, restarts: budget.used, stoppedEarly }
+  return {
+    implementation: first.info,
+    counts,
+    unexpected,
+    lacking,
+    declined,
+    restarts: budget.used,
+    stoppedEarly,
+    ...(stopped !== undefined ? { stopped } : {}),
+  }
+}
+
+/** `work`'s result, or false as soon as `signal` is aborted. */
+function untilAborted(work: Promise<boolean>, signal: AbortSignal | undefined): Promise<boolean> {
+  if (!signal) return work
+  if (signal.aborted) return Promise.resolve(false)
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(false)
+    signal.addEventListener('abort', onAbort, { once: true })
+    work.then(
+      (ok) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(ok && !signal.aborted)
+      },
+      () => resolve(false),
+    )
+  })
 }

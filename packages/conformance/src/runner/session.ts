@@ -38,6 +38,7 @@ export class Session {
   /** Why the implementation cannot be used any more (restart limit, failed hello). */
   dead: string | null = null
   private stderr = ''
+  private stopped = false
 
   constructor(
     private readonly connector: Connector,
@@ -54,6 +55,7 @@ export class Session {
 
   /** Connects and says hello; on failure `dead` says why. */
   async ensure(): Promise<boolean> {
+    if (this.stopped) return false
     if (this.dead) return false
     if (this.conn && !this.conn.closed) return true
     if (this.started) {
@@ -68,6 +70,11 @@ export class Session {
       this.conn = await this.connector.connect()
     } catch (e) {
       this.dead = `could not start the implementation (${this.connector.spec}): ${(e as Error).message}`
+      return false
+    }
+    if (this.stopped) {
+      // Stopped while it was starting (an interrupted run): it must not outlive the run.
+      await this.drop()
       return false
     }
     const problem = await this.hello(this.conn)
@@ -118,7 +125,8 @@ export class Session {
         if (e.failure === 'timeout') return { kind: 'timeout', reason: `no answer within ${timeoutMs} ms` }
         if (e.failure === 'oversize')
           return { kind: 'errored', reason: e.message, ...(e.detail ? { line: cut(e.detail) } : {}) }
-        return { kind: 'crash', reason: `the implementation ${e.message}` }
+        // The message names who went away ("the implementation exited (code 0)", "the connection was closed").
+        return { kind: 'crash', reason: e.message }
       }
       return { kind: 'crash', reason: (e as Error).message }
     }
@@ -139,7 +147,9 @@ export class Session {
     }
   }
 
+  /** Ends the connection, and any that a connect still under way brings; the session is then done. */
   async stop(): Promise<void> {
+    this.stopped = true
     const c = this.conn
     this.conn = null
     if (!c) return

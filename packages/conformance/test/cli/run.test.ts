@@ -108,6 +108,19 @@ describe('watchq run', () => {
     expect(readFileSync(counter, 'utf8').trim().split('\n')).toHaveLength(1)
   })
 
+  it('an implementation that cannot be started is one line naming why, exit 1, not an error per case', async () => {
+    const report = join(dir, 'missing.jsonl')
+    const r = await run(['run', SUITE, '--impl', 'cmd:/nonexistent/watchq-adapter', '--report', report])
+    expect(r.out).toBe('')
+    expect(r.err).toBe(
+      `watchq run: nothing was run: the implementation did not complete hello: the implementation exited (code 127); its last stderr line: /bin/sh: 1: /nonexistent/watchq-adapter: not found; report: ${report}\n`,
+    )
+    expect(r.code).toBe(1)
+    const lines = readFileSync(report, 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(JSON.parse(lines[1]!)).toMatchObject({ footer: true, stopped: expect.stringContaining('code 127') })
+  })
+
   it('rejects invalid cases before starting the implementation (exit 2)', async () => {
     const bad = join(import.meta.dirname, '../cases/fixtures/bad')
     const counter = join(dir, 'never')

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { createAjv, ReportFooter, ReportHeader, ReportResult } from '@watchq/spec'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type LoadedCase, loadCases } from '../../src/cases/load.js'
+import { readReportFile } from '../../src/report/read.js'
 import { ReportFile, ReportMemory } from '../../src/report/write.js'
 import { AllowUnsupported, Expectations } from '../../src/runner/expectations.js'
 import { runSuite } from '../../src/runner/run.js'
@@ -108,7 +109,8 @@ describe('runSuite against the fake implementation', () => {
       status: 'crash',
       stderr: expect.stringContaining('agent: SIGSEGV in keyctl_watch'),
     })
-    expect(r.crash!.reason).toMatch(/code 3/)
+    // Said once: "the implementation exited (code 3)", not "the implementation the implementation …".
+    expect(r.crash!.reason).toMatch(/^the implementation exited \(code 3\)/)
     expect(r.hang).toMatchObject({ status: 'timeout', reason: 'no answer within 1500 ms' })
     // Declined, or lacking a feature: unsupported, a gap, so unexpected without an allowance.
     expect(r.skip).toMatchObject({
@@ -251,15 +253,60 @@ describe('runSuite against the fake implementation', () => {
     expect(f.starts()).toBe(3)
   }, 20_000)
 
-  it('reports every case as an error when the implementation never says hello', async () => {
+  it('runs nothing when the implementation never says hello: the footer says why, once', async () => {
     const f = fake('nohello', { implementation: IMPLEMENTATION, hello: { do: 'garbage', text: 'hi!' } })
     const report = new ReportMemory()
-    await runSuite({ connector: f.connector, cases: cases.slice(0, 2), report, maxRestarts: 0, version: 'test' })
+    const s = await runSuite({
+      connector: f.connector,
+      cases: cases.slice(0, 2),
+      report,
+      maxRestarts: 0,
+      version: 'test',
+    })
     expect(report.headerLine?.implementation).toBeNull()
-    expect(report.results.map((r) => r.status)).toEqual(['error', 'error'])
-    expect(report.results[0]!.reason).toBe(
-      'the implementation did not complete hello: answered with a line that is not JSON: hi!',
-    )
+    expect(report.results).toEqual([])
+    const why = 'the implementation did not complete hello: answered with a line that is not JSON: hi!'
+    expect(report.footerLine).toMatchObject({ stopped: why, unexpected: 0 })
+    expect(s).toMatchObject({ implementation: null, stopped: why, stoppedEarly: true })
+  }, 20_000)
+
+  it('an abort stops the run: no new case starts, the one under way is dropped, the footer says so', async () => {
+    const f = fake('abort', { ...SCRIPT, cases: { ...SCRIPT.cases, slow: { do: 'slow', ms: 60_000 } } })
+    const slowOnes = cases.filter((c) => ['ok', 'slow', 'records'].includes(c.id))
+    const report = new ReportMemory()
+    const interrupt = new AbortController()
+    const t0 = performance.now()
+    const s = await runSuite({
+      connector: f.connector,
+      cases: slowOnes,
+      report,
+      version: 'test',
+      signal: interrupt.signal,
+      onResult: () => setTimeout(() => interrupt.abort('SIGINT'), 200),
+    })
+    expect(performance.now() - t0).toBeLessThan(10_000)
+    // ok and records answer at once; slow was under way when the abort came, and is not a result.
+    expect(report.results.map((r) => r.case)).toEqual(['ok', 'records'])
+    expect(report.footerLine).toMatchObject({ stopped: 'interrupted by SIGINT', failFast: false, counts: { pass: 2 } })
+    expect(s.stopped).toBe('interrupted by SIGINT')
+    const text = join(dir, 'aborted.jsonl')
+    writeFileSync(text, report.text())
+    expect(readReportFile(text).problems).toEqual(['the run stopped after 2 of 3 case(s): interrupted by SIGINT'])
+  }, 20_000)
+
+  it('an abort before the first hello still leaves a header and a footer, and the implementation stopped', async () => {
+    const f = fake('abort-early', { implementation: IMPLEMENTATION, hello: { do: 'slow', ms: 60_000 } })
+    const report = new ReportMemory()
+    const s = await runSuite({
+      connector: f.connector,
+      cases: cases.slice(0, 2),
+      report,
+      version: 'test',
+      signal: AbortSignal.timeout(300),
+    })
+    expect(report.headerLine).toMatchObject({ implementation: null, cases: 2 })
+    expect(report.footerLine?.stopped).toMatch(/^interrupted by /)
+    expect(s.implementation).toBeNull()
   }, 20_000)
 
   it('runs cases on several connections with --jobs', async () => {

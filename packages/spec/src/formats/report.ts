@@ -90,6 +90,12 @@ export const ReportFooter = Type.Object(
     unexpected: Type.Integer({ minimum: 0 }),
     failFast: Type.Boolean({ description: 'The run stopped at the first unexpected result' }),
     restarts: Type.Integer({ minimum: 0, description: 'Times the implementation was restarted' }),
+    stopped: Type.Optional(
+      Type.String({
+        description:
+          'Why the run ended before every case ran: "interrupted by SIGINT", "the implementation could not be started: …"',
+      }),
+    ),
   },
   strict,
 )
