@@ -44,7 +44,7 @@ describe('watchq html in Chromium', { timeout: 30_000 }, () => {
     const headings = await page.locator('thead th.impl').allInnerTexts()
     expect(headings).toHaveLength(4)
     expect(headings[0]).toBe(
-      './adapters/c/watchq-c\nwatchq-c 0.3.1\nkernel 6.8.0-45-generic, x86_64\ncomplete.jsonl\nfeatures, as probed',
+      './adapters/c/watchq-c\nwatchq-c 0.3.1\nkernel 6.8.0-45-generic, x86_64\ncomplete.jsonl\nfeatures, as probed\nprovenance',
     )
     expect(headings[1]).toBe('watchq-rs --adapter\nwatchq-rs 0.1.0\nkernel 6.1.0-18-arm64, aarch64\nsecond.jsonl')
     expect(await page.locator('tr.counts td[data-report="0"]').innerText()).toContain('unexpected 4')
