@@ -1,5 +1,6 @@
 // `watchq decode`: records from a file or standard input, in JSON lines, keyutils' or the kernel
-// sample's format, or a table. Binary input is decoded as it streams in; --hex takes hex text.
+// sample's format, or a table. Input, binary or hex text (--hex), is decoded as it streams in, no
+// faster than standard output takes the lines.
 import { createReadStream } from 'node:fs'
 import {
   DecodeError,
@@ -13,60 +14,36 @@ import {
   tableLine,
   type WatchRecord,
 } from '@watchq/decoder'
+import { HexReader, HexSyntaxError } from '@watchq/spec'
+import { asEnvironmentError } from '../errors/environment-error.js'
 import { type Cli, declared } from './command.js'
+import { drainOf } from './drain.js'
 import { EXIT, type Io, UsageError } from './io.js'
 import { choiceOption, oneOf } from './values.js'
 
 const FORMATS = ['json', 'keyutils', 'sample', 'table'] as const
 type Format = (typeof FORMATS)[number]
 
-function printer(format: Format, io: Io): (rec: WatchRecord) => void {
+/** Pushes each record's lines onto `lines` (the table format starts with its header). */
+function printer(format: Format, lines: string[]): (rec: WatchRecord) => void {
   switch (format) {
     case 'json':
-      return (r) => io.out(jsonLine(r))
+      return (r) => lines.push(jsonLine(r))
     case 'keyutils':
       return (r) => {
         const line = keyutilsLine(r)
-        if (line !== null) io.out(line)
+        if (line !== null) lines.push(line)
       }
     case 'sample':
-      return (r) => io.out(sampleLines(r).join('\n'))
+      return (r) => lines.push(...sampleLines(r))
     case 'table':
-      io.out(TABLE_HEADER)
-      return (r) => io.out(tableLine(r))
+      lines.push(TABLE_HEADER)
+      return (r) => lines.push(tableLine(r))
   }
 }
 
-/** Hex text → bytes; a bad character is reported by line and column. */
-export function parseHex(text: string, name: string): Uint8Array {
-  const digits: string[] = []
-  let line = 1
-  let col = 0
-  for (const ch of text) {
-    col++
-    if (ch === '\n') {
-      line++
-      col = 0
-    } else if (/[0-9a-fA-F]/.test(ch)) digits.push(ch)
-    else if (!/\s/.test(ch)) throw new InputError(`${name}:${line}:${col}: "${ch}" is not a hex digit`)
-  }
-  if (digits.length % 2) throw new InputError(`${name}: odd number of hex digits (${digits.length})`)
-  const out = new Uint8Array(digits.length / 2)
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(digits[2 * i]! + digits[2 * i + 1]!, 16)
-  return out
-}
-
-class InputError extends Error {}
-
-async function* source(file: string | undefined, io: Io): AsyncIterable<Uint8Array> {
-  if (file === undefined || file === '-') yield* io.stdin()
-  else yield* createReadStream(file)
-}
-
-async function readAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
-  const parts: Buffer[] = []
-  for await (const c of chunks) parts.push(Buffer.from(c))
-  return Buffer.concat(parts).toString('utf8')
+function source(file: string | undefined, io: Io): AsyncIterable<Uint8Array> {
+  return file === undefined || file === '-' ? io.stdin() : createReadStream(file)
 }
 
 export function defineDecode(cli: Cli) {
@@ -111,7 +88,8 @@ Formats:
   sample    the lines of the kernel's samples/watch_queue/watch_test.c
   table     a fixed-width table
 
-Exit codes: 0 decoded everything, 1 bad input (the message names the byte offset), 2 usage error.
+Exit codes: 0 decoded everything, 1 bad input (the message names the byte offset; for hex, the line
+and column too) or FILE cannot be read, 2 usage error.
 
 Examples:
   watchq decode capture.bin --format keyutils
@@ -121,6 +99,12 @@ Examples:
   return declared(cmd)
 }
 
+/**
+ * Decodes as the input streams in: each chunk's records are written in one piece, and the next
+ * chunk is read only once standard output has taken them (a slow reader holds watchq back, and
+ * memory stays at a chunk's worth). Hex is read as it comes too, and its first bad character is
+ * reported as soon as it is read.
+ */
 async function decode(
   file: string | undefined,
   values: {
@@ -132,7 +116,6 @@ async function decode(
   },
   io: Io,
 ): Promise<number> {
-  const format = values.format
   if ((file === undefined || file === '-') && io.stdinIsTTY) {
     throw new UsageError('standard input is a terminal: give a FILE, or pipe records in (see "watchq decode --help")')
   }
@@ -142,23 +125,37 @@ async function decode(
     strict: Boolean(values.strict),
     ...(values.endian ? { endian: values.endian } : {}),
   }
-  const print = printer(format, io)
+  const lines: string[] = []
+  const print = printer(values.format, lines)
+  const write = () => {
+    if (lines.length) io.out(lines.join('\n'))
+    lines.length = 0
+  }
+  const drained = drainOf(io)
   const decoder = new StreamDecoder(opts)
+  const hex = values.hex ? new HexReader() : undefined
   try {
-    const input = values.hex ? [parseHex(await readAll(source(file, io)), name)] : source(file, io)
-    for await (const chunk of input) for (const rec of decoder.push(chunk)) print(rec)
+    for await (const chunk of source(file, io)) {
+      for (const rec of decoder.push(hex ? hex.push(chunk) : chunk)) print(rec)
+      if (hex?.error) throw hex.error
+      write()
+      await drained()
+    }
+    hex?.end()
     decoder.end()
+    write()
     return EXIT.ok
   } catch (e) {
-    if (e instanceof DecodeError || e instanceof InputError) {
-      io.err(`watchq decode: ${e instanceof DecodeError ? `${name}: ` : ''}${e.message}`)
+    write() // the records before the bad input
+    if (e instanceof DecodeError) {
+      io.err(`watchq decode: ${name}: ${e.message}`)
       return EXIT.failed
     }
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      io.err(`watchq decode: cannot read ${name}: ${(e as Error).message}`)
+    if (e instanceof HexSyntaxError) {
+      const where = e.code === 'not-hex' ? `:${e.line}:${e.column}` : ''
+      io.err(`watchq decode: ${name}${where}: ${e.reason} (at byte offset ${e.offset})`)
       return EXIT.failed
     }
-    throw e
+    throw asEnvironmentError(e, 'cannot read', name)
   }
 }
