@@ -4,7 +4,7 @@
 import { DecodeError } from './errors.js'
 import { copyBytes } from './fields.js'
 import { recordLengthAt } from './header.js'
-import { type DecodeOptions, type Resolved, resolve } from './options.js'
+import { bytesArgument, type DecodeOptions, type Resolved, resolve } from './options.js'
 import type { WatchRecord } from './record.js'
 import type { RuleTable, StructTable } from './tables.js'
 
@@ -13,6 +13,7 @@ export type { DecodeOptions }
 /** Decodes every record in `bytes`; throws DecodeError on malformed input. */
 export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): WatchRecord[] {
   const r = resolve(opts)
+  bytesArgument(bytes, 'bytes')
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const out: WatchRecord[] = []
   let at = 0

@@ -2,7 +2,7 @@
 // back to the same bytes (its raw `info` is reused); a hand-built record gets its info computed.
 import { EncodeError } from './errors.js'
 import { flexibleLength, writeField } from './fields.js'
-import { type DecodeOptions, lengthOf, type Resolved, resolve } from './options.js'
+import { arrayArgument, type DecodeOptions, lengthOf, objectArgument, type Resolved, resolve } from './options.js'
 
 import type { WatchRecord } from './record.js'
 import type { RecordKind, RuleTable, StructTable } from './tables.js'
@@ -80,7 +80,7 @@ function byteCounts(s: StructTable, rec: RecordFields): Record<string, number> {
 }
 
 function encodeOne(r: Resolved, input: RecordInput, index: number): Uint8Array {
-  const rec = input as RecordFields
+  const rec = objectArgument(input, `records[${index}]`) as RecordFields
   if (rec.kind === 'unknown') {
     if (!(rec.bytes instanceof Uint8Array)) throw new EncodeError('an unknown record needs its bytes', index)
     return rec.bytes
@@ -132,6 +132,7 @@ function encodeOne(r: Resolved, input: RecordInput, index: number): Uint8Array {
 /** Encodes records back to back, as read() returns them from a notification pipe. */
 export function encode(records: readonly RecordInput[], opts: EncodeOptions = {}): Uint8Array {
   const r = resolve(opts)
+  arrayArgument(records, 'records')
   const parts = records.map((rec, i) => encodeOne(r, rec, i))
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let at = 0

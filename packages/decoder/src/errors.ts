@@ -11,7 +11,7 @@ export type DecodeErrorCode =
   | 'record-too-short'
   /** A type or subtype the revision does not define (strict mode; else decoded as unknown). */
   | 'unknown-type'
-  /** A ring snapshot whose header is inconsistent (bad mask, head/tail too far apart). */
+  /** A ring snapshot whose size or header is inconsistent (head too far ahead, head or tail inside the header). */
   | 'bad-ring'
   /** A filter buffer that does not hold what its header says. */
   | 'bad-filter'

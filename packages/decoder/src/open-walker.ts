@@ -1,7 +1,7 @@
 // The one bulk API: `openWalker` returns the walker class generated for the revision's layout and
 // byte order (src/generated/walkers.ts), reading words from a Uint32Array where the input allows it.
 import { WALKERS } from './generated/walkers.js'
-import { type DecodeOptions, resolve } from './options.js'
+import { bytesArgument, type DecodeOptions, resolve } from './options.js'
 import { hostWords, type Walker, type WalkerClass } from './walker.js'
 
 /**
@@ -13,11 +13,12 @@ import { hostWords, type Walker, type WalkerClass } from './walker.js'
  *       if (w.type(at) === 1) use(w.subtype(at), w.u32(at, 8), w.u32(at, 12)) // key: keyId, aux
  *
  * `word(at, rel)` reads like `u32` without checking `rel` against the record's length, for loops
- * that check `length(at)` themselves (the fastest way to the payload). An unknown revision or
- * endian throws a RangeError, as in `decode`.
+ * that check `length(at)` themselves (the fastest way to the payload). Options are checked as
+ * `decode` checks them (src/options.ts).
  */
 export function openWalker(bytes: Uint8Array, opts: DecodeOptions = {}): Walker {
   const r = resolve(opts)
+  bytesArgument(bytes, 'bytes')
   const pair = WALKERS[r.rev.id]?.[r.little ? 'little' : 'big']
   if (!pair)
     throw new Error(`internal: no walker generated for ${r.rev.id}; run \`npm run generate -w @watchq/decoder\``)

@@ -35,12 +35,15 @@ const cache = new Map<string, Revision>()
 /** Ids of every revision the decoder knows, oldest first. */
 export const REVISION_IDS: readonly string[] = REVISION_TABLES.map((r) => r.id)
 
-/** The linked table of a revision; throws naming the known ids. */
-export function revision(id: string): Revision {
+/**
+ * The linked table of a revision, or undefined for an id no revision has. The public `revision(id)`
+ * (src/options.ts) checks the id and throws naming the known ones.
+ */
+export function findRevision(id: string): Revision | undefined {
   const hit = cache.get(id)
   if (hit) return hit
   const t = REVISION_TABLES.find((r) => r.id === id)
-  if (!t) throw new RangeError(`unknown revision "${id}"; known: ${REVISION_IDS.join(', ')}`)
+  if (!t) return undefined
   const rules: LinkedRule[] = t.rules.map((r) => ({
     ...r,
     structs: r.structs.map(structTable),

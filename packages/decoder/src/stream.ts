@@ -4,7 +4,7 @@ import { decodeAt } from './decode.js'
 import { DecodeError } from './errors.js'
 import { copyBytes } from './fields.js'
 import { recordLengthAt } from './header.js'
-import { type DecodeOptions, type Resolved, resolve } from './options.js'
+import { bytesArgument, type DecodeOptions, iterableArgument, type Resolved, resolve } from './options.js'
 import type { WatchRecord } from './record.js'
 
 export class StreamDecoder {
@@ -25,6 +25,7 @@ export class StreamDecoder {
 
   /** Feeds a chunk; returns the records it completed (possibly none). */
   push(chunk: Uint8Array): WatchRecord[] {
+    bytesArgument(chunk, 'chunk')
     const bytes = this.#pending.length ? concat(this.#pending, chunk) : chunk
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const base = this.#offset // stream offset of bytes[0]
@@ -66,12 +67,19 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out
 }
 
-/** Decodes an async iterable of chunks (a Node Readable, a web ReadableStream reader, …). */
-export async function* decodeStream(
+/**
+ * Decodes an async iterable of chunks (a Node Readable, a web ReadableStream reader, …). Its
+ * arguments are checked at the call, not at the first record.
+ */
+export function decodeStream(
   source: AsyncIterable<Uint8Array>,
   opts: DecodeOptions = {},
 ): AsyncGenerator<WatchRecord, void, undefined> {
   const d = new StreamDecoder(opts)
+  return records(d, iterableArgument(source, 'source'))
+}
+
+async function* records(d: StreamDecoder, source: AsyncIterable<Uint8Array>) {
   for await (const chunk of source) yield* d.push(chunk)
   d.end()
 }

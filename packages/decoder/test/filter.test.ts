@@ -34,6 +34,8 @@ describe('encodeFilter', () => {
     expect(() =>
       decodeFilter(encodeFilter([{ type: 1 }], { endian: 'little', nrFilters: 17 }), { endian: 'little' }),
     ).toThrow(DecodeError)
-    expect(() => encodeFilter([{ type: 1, subtypes: [256] }])).toThrow(/outside 0..255/)
+    expect(() => encodeFilter([{ type: 1, subtypes: [256] }])).toThrow(
+      'entries[0].subtypes[0] must be an integer from 0 to 255, not 256',
+    )
   })
 })

@@ -78,5 +78,7 @@ it('May 2019: records flagged WATCH_INFO_OVERRUN are listed', () => {
 })
 
 it('refuses non-ring revisions', () => {
-  expect(() => decodeRing(new Uint8Array(128), { revision: 'mainline' })).toThrow(/not an mmap ring revision/)
+  expect(() => decodeRing(new Uint8Array(128), { revision: 'mainline' })).toThrow(
+    /^revision must be an mmap ring revision \(pre-v1, mmap-v1, .*, mmap-v8\), not "mainline"$/,
+  )
 })
