@@ -1,5 +1,6 @@
 // What a command may touch: its output streams and standard input. Commands return an exit code
 // and never call process.exit, so tests run them in-process with fake streams.
+import { whenDrained } from './drain.js'
 export interface Io {
   out(text: string): void
   err(text: string): void
@@ -11,6 +12,11 @@ export interface Io {
   outBytes?(bytes: Uint8Array): void
   /** Whether standard output is a terminal (no place for binary output). */
   readonly stdoutIsTTY?: boolean
+  /**
+   * Resolves at once while standard output's buffer has room, else once it has drained (or
+   * closed): a command that writes as fast as it reads waits on it. Test doubles may omit it.
+   */
+  drain?(): Promise<void>
 }
 
 export const processIo: Io = {
@@ -24,6 +30,7 @@ export const processIo: Io = {
   get stdoutIsTTY() {
     return Boolean(process.stdout.isTTY)
   },
+  drain: () => whenDrained(process.stdout),
 }
 
 /**

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { encode } from '@watchq/decoder'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { DrainingIo } from '../../src/cli/drain.js'
+import type { Io } from '../../src/cli/io.js'
 import { main } from '../../src/index.js'
 import { run } from '../support/run.js'
 
@@ -168,7 +168,7 @@ describe('watchq decode, streaming', () => {
     let read = 0
     let written = 0
     let release: (() => void) | undefined
-    const io: DrainingIo = {
+    const io: Io = {
       out: (t) => {
         written += t.split('\n').length
       },
