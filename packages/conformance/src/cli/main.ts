@@ -19,6 +19,7 @@ import { defineRun } from './run.js'
 import { defineServe } from './serve.js'
 import { defineSpec } from './spec.js'
 import { defineSummary } from './summary.js'
+import { defineKtap, defineTap } from './tap.js'
 
 export { VERSION }
 
@@ -34,6 +35,8 @@ const COMMANDS: readonly ((cli: Cli) => CommandUnknownOpts)[] = [
   defineAgent,
   defineSummary,
   defineJunit,
+  defineKtap,
+  defineTap,
   defineHtml,
   defineDecode,
   defineSpec,

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Connector, MAX_TIMER_MS, type ReportResult, type Status } from '@watchq/spec'
 import { type LoadedCase, loadCases } from '../cases/load.js'
-import { ReportFile } from '../report/write.js'
+import { ReportFile, ReportLines, type ReportSink, ReportTee } from '../report/write.js'
 import { AllowUnsupported, type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
 import { type RunSummary, runSuite } from '../runner/run.js'
 import { parseImpl } from '../transport/connect.js'
@@ -14,7 +14,8 @@ import { VERSION } from '../version.js'
 import { type Cli, declared } from './command.js'
 import { EXIT, UsageError } from './io.js'
 import { Progress } from './progress.js'
-import { collect, integer, positive } from './values.js'
+import { makeReporter, REPORTER_HELP, REPORTERS, type ReporterName } from './reporter.js'
+import { choiceOption, collect, integer, positive } from './values.js'
 
 /** The longest --timeout a timer can hold (2^31-1 ms, about 24.8 days), in whole seconds. */
 const MAX_TIMEOUT_S = Math.floor(MAX_TIMER_MS / 1000)
@@ -65,7 +66,15 @@ export function runLike(cli: Cli, name: string) {
       integer('max-restarts', 0),
       10,
     )
-    .option('--quiet', 'Only the final counts')
+    .addOption(
+      choiceOption(
+        '--reporter <name>',
+        'What is printed as cases finish: pretty, ktap, tap, jsonl or quiet (see Reporters below)',
+        REPORTERS,
+        (v) => `unknown --reporter "${v}"; known: ${REPORTERS.join(', ')}`,
+      ),
+    )
+    .option('--quiet', 'Only the final counts (as --reporter quiet)')
 }
 
 /** What executeRun takes: the shared options, and where the report and captures go. */
@@ -79,6 +88,7 @@ export interface RunOptions {
   readonly allowUnsupported?: readonly string[] | undefined
   readonly maxRestarts: number
   readonly quiet?: true | undefined
+  readonly reporter?: ReporterName | undefined
   readonly report: string
   readonly capture?: string | undefined
 }
@@ -88,12 +98,14 @@ export function defineRun(cli: Cli) {
     .summary('Run cases against an implementation (default: the simulator) and write a report')
     .description('Runs conformance cases against one implementation and writes a report (JSON lines).')
     .argument('[CASES...]', CASES)
-    .option('--report <file>', 'Where the report goes', 'watchq-report.jsonl')
+    .option('--report <file>', 'Where the report goes; - for standard output', 'watchq-report.jsonl')
     .option('--capture <dir>', 'Also write a capture of every case run (<dir>/<case id>.jsonl)')
     .addHelpText(
       'after',
       `
 ${IMPLEMENTATIONS}
+
+${REPORTER_HELP}
 
 Statuses: pass, fail (an observation differed), error (the implementation failed or spoke out of
 protocol), crash (it exited), timeout, not-applicable (the case is for another arch, byte order,
@@ -207,7 +219,21 @@ export async function executeRun(
     return EXIT.usage
   }
   const reportPath = values.report
-  const progress = new Progress(process.stderr, cases.length)
+  const toStdout = reportPath === '-'
+  // With the report on standard output, everything for people goes to stderr.
+  const write = toStdout ? (l: string) => io.err(l) : (l: string) => io.out(l)
+  const reporter = makeReporter({
+    name: values.reporter ?? (values.quiet ? 'quiet' : 'pretty'),
+    write,
+    writeIsTTY: toStdout ? Boolean(process.stderr.isTTY) : Boolean(io.stdoutIsTTY),
+    err: (l) => io.err(l),
+    ids: cases.map((c) => c.id),
+    progress: new Progress(process.stderr, cases.length),
+    line: resultLine,
+    title: `watchq ${VERSION}: ${implSpec}`,
+  })
+  const sinks: ReportSink[] = [toStdout ? new ReportLines((l) => io.out(l)) : new ReportFile(reportPath)]
+  if (reporter.sink) sinks.push(reporter.sink)
   // Ctrl-C ends the run cleanly: implementations stopped, the report closed with a footer.
   // A second signal while stopping takes its usual course. (Not `once`: the reaper re-raises a
   // signal nobody else listens to, which would kill us before the footer is written.)
@@ -230,7 +256,7 @@ export async function executeRun(
     signal,
     connector,
     cases,
-    report: new ReportFile(reportPath),
+    report: sinks.length === 1 ? sinks[0]! : new ReportTee(sinks),
     jobs: values.jobs,
     timeoutMs: values.timeout * 1000,
     failFast: Boolean(values.failFast),
@@ -241,25 +267,22 @@ export async function executeRun(
     ...(expectations ? { expectations } : {}),
     ...(values.capture ? { captureDir: values.capture } : {}),
     ...(hooks.onCapture ? { onCapture: hooks.onCapture } : {}),
-    onResult: (r: ReportResult, done, total) => {
-      progress.clear()
-      if (r.unexpected && !values.quiet) io.out(resultLine(r))
-      progress.update(done, total, r.case)
-    },
+    onResult: (r: ReportResult, done, total) => reporter.result(r, done, total),
   }).finally(unhook)
-  progress.clear()
+  reporter.end(summary.stopped)
   hooks.onDone?.(summary, connector)
+  const where = toStdout ? 'standard output' : reportPath
   if (summary.stopped !== undefined && signal.aborted) {
     const done = Object.values(summary.counts).reduce((a, b) => a + b, 0)
-    io.err(`watchq ${command}: ${summary.stopped} after ${done} of ${cases.length} case(s); report: ${reportPath}`)
+    io.err(`watchq ${command}: ${summary.stopped} after ${done} of ${cases.length} case(s); report: ${where}`)
     return SIGNAL_EXIT[String(signal.reason)] ?? EXIT.failed
   }
   if (summary.stopped !== undefined && !summary.implementation) {
-    io.err(`watchq ${command}: nothing was run: ${summary.stopped}; report: ${reportPath}`)
+    io.err(`watchq ${command}: nothing was run: ${summary.stopped}; report: ${where}`)
     return EXIT.failed
   }
   const impl = summary.implementation
-  if (!values.quiet) for (const line of unsupportedLines(summary)) io.out(line)
+  if (values.reporter !== 'quiet' && !values.quiet) for (const line of unsupportedLines(summary)) reporter.closing(line)
   if (impl && implSpec === 'kernel') {
     const lacks = (['notification-pipe', 'key-notifications'] as const).filter((f) => !impl.features?.includes(f))
     if (lacks.length)
@@ -271,9 +294,9 @@ export async function executeRun(
       )
   }
   const c = summary.counts
-  io.out(
+  reporter.closing(
     `${impl ? `${impl.name} ${impl.version}${impl.kernel ? ` on Linux ${impl.kernel}` : ''} ${impl.arch}` : implSpec}: ` +
-      `${countsText(c)} — ${summary.unexpected} unexpected${summary.stoppedEarly ? ' (stopped early: --fail-fast)' : ''}; report: ${reportPath}`,
+      `${countsText(c)} — ${summary.unexpected} unexpected${summary.stoppedEarly ? ' (stopped early: --fail-fast)' : ''}; report: ${where}`,
   )
   return summary.unexpected > 0 ? EXIT.failed : EXIT.ok
 }
@@ -307,5 +330,6 @@ export function unsupportedLines(summary: RunSummary): string[] {
 /** One line for an unexpected result: status, case id, why. */
 export function resultLine(r: ReportResult): string {
   const note = r.expected ? ` (expected ${r.expected.join('/')}: ${r.expectedReason})` : ''
-  return `${LABEL[r.status].padEnd(7)} ${r.case}: ${r.reason ?? r.status}${note}`
+  const why = r.reason ?? (r.status === 'pass' ? '' : r.status)
+  return `${LABEL[r.status].padEnd(7)} ${r.case}${why ? `: ${why}` : ''}${note}`
 }

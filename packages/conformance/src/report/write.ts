@@ -92,3 +92,17 @@ export class ReportTee implements ReportSink {
     for (const s of this.sinks) s.footer(f)
   }
 }
+
+/** A report written a line at a time through a function (standard output: --report -, --reporter jsonl). */
+export class ReportLines implements ReportSink {
+  constructor(private readonly write: (line: string) => void) {}
+  header(h: ReportHeader): void {
+    this.write(JSON.stringify(h))
+  }
+  result(r: ReportResult): void {
+    this.write(JSON.stringify(r))
+  }
+  footer(f: ReportFooter): void {
+    this.write(JSON.stringify(f))
+  }
+}

@@ -30,8 +30,10 @@ describe('watchq run', () => {
     const report = join(dir, 'ok.jsonl')
     const r = await run(['run', join(SUITE, 'ok.json'), join(SUITE, 'slow.json'), '--impl', impl(), '--report', report])
     expect(r.err).toBe('')
+    // Not a terminal: a line per finished case, then the counts.
     expect(r.out).toBe(
-      `fake 9 on Linux 6.1.192 x86_64: 2 passed, 0 failed, 0 errors, 0 crashed, 0 timed out, 0 not applicable, 0 unsupported — 0 unexpected; report: ${report}\n`,
+      'PASS    ok\nPASS    slow\n' +
+        `fake 9 on Linux 6.1.192 x86_64: 2 passed, 0 failed, 0 errors, 0 crashed, 0 timed out, 0 not applicable, 0 unsupported — 0 unexpected; report: ${report}\n`,
     )
     expect(r.code).toBe(0)
     const lines = readFileSync(report, 'utf8').trim().split('\n')
@@ -155,7 +157,7 @@ describe('watchq run without --impl', () => {
   it('runs the shipped suite against the simulator', async () => {
     const r = await run(['run', '--report', join(dir, 'sim.jsonl')])
     expect(r.out).toMatch(
-      /^watchq-sim \S+ on Linux 6\.12\.\d+ x86_64: \d+ passed, 0 failed, 0 errors, 0 crashed, 0 timed out, \d+ not applicable, 0 unsupported — 0 unexpected/,
+      /^PASS {4}close\/all-fds-detach-watches\n[\s\S]*\nwatchq-sim \S+ on Linux 6\.12\.\d+ x86_64: \d+ passed, 0 failed, 0 errors, 0 crashed, 0 timed out, \d+ not applicable, 0 unsupported — 0 unexpected/,
     )
     expect(r.code).toBe(0)
   })
