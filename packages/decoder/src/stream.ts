@@ -23,7 +23,10 @@ export class StreamDecoder {
     return this.#offset
   }
 
-  /** Feeds a chunk; returns the records it completed (possibly none). */
+  /**
+   * Feeds a chunk; returns the records it completed (possibly none). A bad record throws a
+   * DecodeError, but only once the good records before it have been returned.
+   */
   push(chunk: Uint8Array): WatchRecord[] {
     bytesArgument(chunk, 'chunk')
     const bytes = this.#pending.length ? concat(this.#pending, chunk) : chunk
@@ -31,12 +34,18 @@ export class StreamDecoder {
     const base = this.#offset // stream offset of bytes[0]
     const out: WatchRecord[] = []
     let at = 0
-    while (bytes.length - at >= 8) {
-      // Validate the header now (bad lengths fail at once); a record that runs past the chunk waits.
-      const length = recordLengthAt(this.#r, view, at, Number.MAX_SAFE_INTEGER, base)
-      if (bytes.length - at < length) break
-      out.push(decodeAt(this.#r, view, bytes, at, at + length, base))
-      at += length
+    try {
+      while (bytes.length - at >= 8) {
+        // Validate the header now (bad lengths fail at once); a record that runs past the chunk waits.
+        const length = recordLengthAt(this.#r, view, at, Number.MAX_SAFE_INTEGER, base)
+        if (bytes.length - at < length) break
+        out.push(decodeAt(this.#r, view, bytes, at, at + length, base))
+        at += length
+      }
+    } catch (e) {
+      // The records before a bad one are returned first; the bad one stays pending, so the next
+      // push (or end) meets it again and throws then, at the same offset.
+      if (out.length === 0) throw e
     }
     this.#offset = base + at
     this.#pending = copyBytes(bytes, at, bytes.length)

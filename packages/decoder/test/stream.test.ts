@@ -40,6 +40,27 @@ describe('StreamDecoder', () => {
     d.push(bytes.subarray(0, 24))
     expect(() => d.push(new Uint8Array(8))).toThrow(expect.objectContaining({ code: 'length-too-small', offset: 24 }))
   })
+
+  it('returns the good records before a bad one in the same chunk, then reports the bad one', () => {
+    const chunk = new Uint8Array(32)
+    chunk.set(bytes.subarray(0, 24))
+    for (const finish of ['push', 'end'] as const) {
+      const d = new StreamDecoder({ endian: 'little' })
+      expect(d.push(chunk)).toEqual(decode(bytes.subarray(0, 24), { endian: 'little' }))
+      expect(d.offset).toBe(24)
+      const bad = expect.objectContaining({ code: 'length-too-small', offset: 24 })
+      if (finish === 'push') expect(() => d.push(bytes.subarray(24))).toThrow(bad)
+      else expect(() => d.end()).toThrow(bad)
+    }
+    // Through decodeStream: the records first, the error after them.
+    const seen: string[] = []
+    const run = async () => {
+      for await (const r of decodeStream(Readable.from([Buffer.from(chunk)]), { endian: 'little' })) seen.push(r.kind)
+    }
+    return expect(run())
+      .rejects.toMatchObject({ code: 'length-too-small', offset: 24 })
+      .then(() => expect(seen).toEqual(['key', 'loss']))
+  })
 })
 
 describe('decodeStream', () => {
