@@ -1,5 +1,6 @@
 // @watchq/spec: every watch_queue UAPI revision as data and JSON Schema.
 export * from './ajv.js'
+export * from './bytes/hex.js'
 export * from './formats/index.js'
 export * from './generate/c-facts.js'
 export * from './generate/c-header.js'

@@ -2,14 +2,12 @@
 // strings, byte arrays as hex) and their TypeScript form (bigint, Uint8Array), driven by the
 // layout annotations so it follows every struct without per-struct code.
 import type { Static, TSchema } from '@sinclair/typebox'
+import { fromHex, toHex } from '../bytes/hex.js'
 import { flexElement, isStruct, members } from './read.js'
 import type { TStruct } from './struct.js'
 
 const U64_MAX = (1n << 64n) - 1n
 
-// Hex without Node's Buffer, so the codec runs in browsers too.
-const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('')
-const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (x) => Number.parseInt(x, 16))
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
 function memberToJson(schema: TSchema, ctype: string, flexible: boolean | undefined, v: unknown): Json {

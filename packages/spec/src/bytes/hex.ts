@@ -1,8 +1,16 @@
 // Bytes as the lower-case hex our formats carry (observations, protocol requests, record JSON):
 // the one hex codec of the project. Hex text is read by one table-driven reader, whole
-// (fromHex) or as it streams in (HexReader, for `watchq decode --hex`).
+// (fromHex) or as it streams in (HexReader, for `watchq decode --hex`). Nothing here needs Node:
+// the layouts' codec runs in browsers too.
 
-export const toHex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex')
+/** Each byte's two digits, so that toHex needs neither Node's Buffer nor a number format per byte (browsers too). */
+const PAIRS: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+
+export function toHex(b: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < b.length; i++) out += PAIRS[b[i]!]
+  return out
+}
 
 /** Hex text as our formats write it: lower case, no white space (for comparing two hex texts). */
 export const canonicalHex = (hex: string): string => hex.replace(/\s+/g, '').toLowerCase()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalHex, fromHex, toHex } from '../../src/formats/hex.js'
+import { canonicalHex, fromHex, toHex } from '../../src/bytes/hex.js'
 
 describe('the hex codec', () => {
   it('round-trips bytes, including a view into a larger buffer', () => {

@@ -2,7 +2,7 @@
 // inside a UTF-8 sequence), and the first bad character reported when it is read, with its line,
 // column and the byte it would have been part of.
 import { describe, expect, it } from 'vitest'
-import { fromHex, HexReader, HexSyntaxError } from '../../src/formats/hex.js'
+import { fromHex, HexReader, HexSyntaxError } from '../../src/bytes/hex.js'
 
 const utf8 = (s: string) => new TextEncoder().encode(s)
 
