@@ -1,12 +1,40 @@
 // `watchq serve`: the simulator as a daemon, for implementations of the runner in other languages,
 // or to run the suite against it over a socket. Runs until interrupted.
 import { isLoopback, parseListen, SIM_PROFILES, serve, simulator } from '@watchq/sim'
+import { MAX_LINE_BYTES } from '@watchq/spec'
+import { asEnvironmentError, EnvironmentError } from '../errors/environment-error.js'
 import { type Cli, declared, runAlone } from './command.js'
 import { EXIT, type Io, UsageError } from './io.js'
 import { choiceOption, integer } from './values.js'
 
+const MiB = 1 << 20
+/** What the daemon holds for its clients at most; the help says the same. */
+export const SERVE_BOUNDS = {
+  maxConnections: 64,
+  idleTimeoutSeconds: 300,
+  maxQueuedBytes: MiB,
+  maxQueuedRequests: 256,
+  maxUnsentBytes: MiB,
+  maxBufferedBytes: 64 * MiB,
+} as const
+/** Node's timers hold at most 2^31−1 ms; a longer timeout would fire at once. */
+const MAX_IDLE_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+
+/** --idle-timeout: seconds, fractions allowed, 0 for never. */
+function seconds(value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > MAX_IDLE_SECONDS)
+    throw new UsageError(
+      `--idle-timeout must be a number of seconds from 0 (never) to ${MAX_IDLE_SECONDS}, not "${value}"`,
+    )
+  return n
+}
+
+const mib = (n: number) => `${n / MiB} MiB`
+
 export function defineServe(cli: Cli, until?: Promise<void>) {
   const profiles = Object.keys(SIM_PROFILES)
+  const b = SERVE_BOUNDS
   const cmd = cli
     .command('serve')
     .summary('The simulator as a daemon on a Unix socket (0600) or loopback TCP')
@@ -23,14 +51,39 @@ simulated kernel; a client cannot see or disturb another's state. Runs until int
         (v) => `unknown --profile "${v}"; known: ${profiles.join(', ')}`,
       ).default('x86_64-6.12'),
     )
-    .option('--max-connections <N>', 'Refuse more concurrent clients than this', integer('max-connections', 1), 64)
+    .option(
+      '--max-connections <N>',
+      'Serve at most this many clients at once; more get one error line and are closed',
+      integer('max-connections', 1),
+      b.maxConnections,
+    )
+    .option(
+      '--idle-timeout <seconds>',
+      'Close a connection that neither sends nor reads for this long, or whose replies wait unread this long (0: never)',
+      seconds,
+      b.idleTimeoutSeconds,
+    )
     .addHelpText(
       'after',
       `
 Listening (--listen):
-  unix:PATH      A Unix socket, created with mode 0600 (only this user can connect)
+  unix:PATH      A Unix socket, created with mode 0600 (only this user can connect); at most 107
+                 bytes of path. A stale socket nobody answers on is replaced; a live server's
+                 socket, a file, a directory or a symbolic link at PATH is left alone (exit 1)
   tcp:PORT       TCP on 127.0.0.1 (loopback only)
   tcp:HOST:PORT  TCP on HOST; anything but loopback is reachable from the network — say so on purpose
+
+Bounds (what one client, or all of them, can make the server hold):
+  A request line is at most ${mib(MAX_LINE_BYTES)}; a longer one is answered with an error and dropped.
+  Per connection, the server stops reading while ${mib(b.maxQueuedBytes)} of requests (or ${b.maxQueuedRequests} requests) wait
+  to be answered, and stops reading and answering while ${mib(b.maxUnsentBytes)} of replies are unsent: a client
+  that pipelines requests without reading its answers is not read until it does. A connection
+  so holds about ${mib(b.maxQueuedBytes + b.maxUnsentBytes)}, plus at most one request and one reply (up to ${mib(MAX_LINE_BYTES)} each) in the
+  making. All connections together: past ${mib(b.maxBufferedBytes)}, a connection holding more than its share
+  (${mib(b.maxBufferedBytes)} / --max-connections) is not read, and a client is answered only once it has
+  read every earlier reply. A connection silent both ways for --idle-timeout gets one error line
+  and is closed, and one whose replies wait unread that long is closed, whatever it sends. A
+  client beyond --max-connections gets one error line and is closed at once.
 
 Then: watchq run --impl unix:PATH (or tcp:HOST:PORT).
 
@@ -45,7 +98,7 @@ export const serveCommand = (argv: readonly string[], io: Io, until?: Promise<vo
   runAlone((cli) => defineServe(cli, until), argv, io)
 
 async function serveSimulator(
-  values: { listen?: string | undefined; profile: string; maxConnections: number },
+  values: { listen?: string | undefined; profile: string; maxConnections: number; idleTimeout: number },
   io: Io,
   until: Promise<void> | undefined,
 ): Promise<number> {
@@ -58,13 +111,22 @@ async function serveSimulator(
   }
   const name = values.profile
   const profile = SIM_PROFILES[name]!
-  const max = values.maxConnections
   let server: Awaited<ReturnType<typeof serve>>
   try {
-    server = await serve({ listen, implementation: () => simulator(profile), maxConnections: max })
+    server = await serve({
+      listen,
+      implementation: () => simulator(profile),
+      maxConnections: values.maxConnections,
+      idleTimeoutMs: Math.round(values.idleTimeout * 1000),
+      maxQueuedBytes: SERVE_BOUNDS.maxQueuedBytes,
+      maxQueuedRequests: SERVE_BOUNDS.maxQueuedRequests,
+      maxUnsentBytes: SERVE_BOUNDS.maxUnsentBytes,
+      maxBufferedBytes: SERVE_BOUNDS.maxBufferedBytes,
+    })
   } catch (e) {
-    io.err(`watchq serve: cannot listen on ${values.listen}: ${(e as Error).message}`)
-    return EXIT.failed
+    // The path is taken (a live server, a file, a directory, a link) or the system refused.
+    if (e instanceof Error && e.name === 'ListenError') throw new EnvironmentError(e.message)
+    throw asEnvironmentError(e, 'cannot listen on', listen.kind === 'unix' ? listen.path : values.listen)
   }
   const exposed = listen.kind === 'tcp' && !isLoopback(listen.host)
   io.err(

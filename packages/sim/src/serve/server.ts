@@ -1,11 +1,19 @@
 // `watchq serve`: an implementation (the simulator) as a daemon speaking protocol v1 on a Unix or
-// TCP socket. Safe by default: the Unix socket is created 0600 (umask held while it is made), TCP
-// binds to loopback unless an address is given, every connection gets its own implementation
-// state, lines and connections are bounded, and nothing a client sends can stop the server.
-import { chmodSync, existsSync, lstatSync, unlinkSync } from 'node:fs'
+// TCP socket. Safe by default: the Unix socket is created 0600 (umask held while it is made) and
+// never replaces a live server's socket nor anything that is not a socket; TCP binds to loopback
+// unless an address is given; every connection gets its own implementation state; lines,
+// connections, idle time and the memory held for clients are bounded (connection.ts, pool.ts), and
+// nothing a client sends can stop the server.
+import { chmodSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
 import type { InProcessImplementation } from '@watchq/spec'
-import { LineSplitter, MAX_LINE_BYTES } from '@watchq/spec'
+import { MAX_LINE_BYTES } from '@watchq/spec'
+import { ClientConnection, type ConnectionLimits, noticeLine, sayGoodbye } from './connection.js'
+import { Pool, type ServeStats } from './pool.js'
+import { clearUnixPath, removeOwnSocket, socketIdentity, unixPathProblem } from './unix-socket.js'
+
+export type { ServeStats } from './pool.js'
+export { ListenError, MAX_UNIX_PATH_BYTES } from './unix-socket.js'
 
 export type ListenAddress =
   | { readonly kind: 'unix'; readonly path: string }
@@ -17,6 +25,16 @@ export interface ServeOptions {
   readonly implementation: () => InProcessImplementation
   readonly maxConnections?: number
   readonly maxLineBytes?: number
+  /** Per connection: reading stops while this many bytes of requests are queued (default 1 MiB) … */
+  readonly maxQueuedBytes?: number
+  /** … or this many requests (default 256). */
+  readonly maxQueuedRequests?: number
+  /** Per connection: reading and answering stop while this many reply bytes are unsent (default 1 MiB). */
+  readonly maxUnsentBytes?: number
+  /** All connections together (default 64 MiB); see DEFAULT_MAX_BUFFERED_BYTES. */
+  readonly maxBufferedBytes?: number
+  /** Close a connection with no traffic either way for this long (default 300 s); 0 never. */
+  readonly idleTimeoutMs?: number
   /** Connection events, for a log. */
   readonly log?: (line: string) => void
 }
@@ -25,18 +43,31 @@ export interface RunningServer {
   /** Where it listens, as an --impl spec (`unix:/path`, `tcp:127.0.0.1:PORT`). */
   readonly address: string
   readonly connections: () => number
+  /** What the server holds for its clients now and at most so far (the memory bounds, observed). */
+  readonly stats: () => ServeStats
   close(): Promise<void>
 }
 
 export const DEFAULT_MAX_CONNECTIONS = 64
+export const DEFAULT_MAX_QUEUED_BYTES = 1 << 20
+export const DEFAULT_MAX_QUEUED_REQUESTS = 256
+export const DEFAULT_MAX_UNSENT_BYTES = 1 << 20
+/**
+ * Past this total, a connection reads only while it holds less than its share (the total over
+ * --max-connections), and is answered only when it has read every earlier reply.
+ */
+export const DEFAULT_MAX_BUFFERED_BYTES = 64 << 20
+export const DEFAULT_IDLE_TIMEOUT_MS = 300_000
 
 /** Parses `unix:PATH`, `tcp:PORT` (loopback), `tcp:HOST:PORT`. */
 export function parseListen(spec: string): ListenAddress {
   const bad = (why: string) =>
     new Error(`bad --listen "${spec}": ${why}; expected unix:PATH, tcp:PORT (loopback) or tcp:HOST:PORT`)
   if (spec.startsWith('unix:')) {
-    if (spec.length === 5) throw bad('the path is empty')
-    return { kind: 'unix', path: spec.slice(5) }
+    const path = spec.slice(5)
+    const problem = unixPathProblem(path)
+    if (problem) throw bad(problem)
+    return { kind: 'unix', path }
   }
   if (spec.startsWith('tcp:')) {
     const rest = spec.slice(4)
@@ -57,42 +88,68 @@ export function isLoopback(host: string): boolean {
 
 export async function serve(o: ServeOptions): Promise<RunningServer> {
   const maxConnections = o.maxConnections ?? DEFAULT_MAX_CONNECTIONS
-  const maxLine = o.maxLineBytes ?? MAX_LINE_BYTES
-  const live = new Set<Socket>()
-  const server: Server = createServer((socket) => {
-    if (live.size >= maxConnections) {
-      socket.end(`${JSON.stringify({ seq: 0, error: { message: `too many connections (${maxConnections})` } })}\n`)
+  const limits: ConnectionLimits = {
+    maxLineBytes: o.maxLineBytes ?? MAX_LINE_BYTES,
+    maxQueuedBytes: o.maxQueuedBytes ?? DEFAULT_MAX_QUEUED_BYTES,
+    maxQueuedRequests: o.maxQueuedRequests ?? DEFAULT_MAX_QUEUED_REQUESTS,
+    maxUnsentBytes: o.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES,
+    idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+  }
+  const maxBuffered = o.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES
+  const pool = new Pool(maxBuffered, Math.floor(maxBuffered / maxConnections))
+  // Half-open: a client that sends its requests and ends its side still gets every answer.
+  // Every open socket, refused ones too, for close().
+  const sockets = new Set<Socket>()
+  const server: Server = createServer({ allowHalfOpen: true }, (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.on('error', () => socket.destroy())
+    if (pool.members.size >= maxConnections) {
+      pool.refused++
+      o.log?.(`refused a connection: ${maxConnections} already`)
+      sayGoodbye(socket, noticeLine(`too many connections (${maxConnections})`))
       return
     }
-    live.add(socket)
-    o.log?.(`connection ${live.size}/${maxConnections}`)
-    socket.on('close', () => live.delete(socket))
-    socket.on('error', () => socket.destroy())
-    serveConnection(socket, o.implementation(), maxLine)
+    socket.setNoDelay(true)
+    pool.members.add(new ClientConnection(socket, o.implementation(), limits, pool))
+    o.log?.(`connection ${pool.members.size}/${maxConnections}`)
   })
-  server.maxConnections = maxConnections * 2 // refuse outright well past the polite limit
-  const address = await listen(server, o.listen)
+  // Refused clients get their line and are gone within GOODBYE_GRACE_MS; only past this many
+  // sockets at once (a storm of connections) is one closed without a word.
+  server.maxConnections = Math.max(2 * maxConnections, maxConnections + 64)
+  let identity: ReturnType<typeof socketIdentity>
+  const address = await listen(server, o.listen).then(
+    (a) => {
+      if (o.listen.kind === 'unix') identity = socketIdentity(o.listen.path)
+      return a
+    },
+    (e: unknown) => {
+      server.close()
+      throw e
+    },
+  )
+  let closing: Promise<void> | undefined
   return {
     address,
-    connections: () => live.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of live) s.destroy()
+    connections: () => pool.members.size,
+    stats: () => pool.stats(),
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        pool.stop()
         server.close(() => {
-          if (o.listen.kind === 'unix' && existsSync(o.listen.path)) unlinkSync(o.listen.path)
+          if (o.listen.kind === 'unix') removeOwnSocket(o.listen.path, identity)
           resolve()
         })
-      }),
+        for (const s of sockets) s.destroy()
+      })
+      return closing
+    },
   }
 }
 
 async function listen(server: Server, at: ListenAddress): Promise<string> {
   if (at.kind === 'unix') {
-    // A stale socket from an earlier run is replaced; anything else at the path is left alone.
-    if (existsSync(at.path)) {
-      if (!lstatSync(at.path).isSocket()) throw new Error(`${at.path} exists and is not a socket; not replacing it`)
-      unlinkSync(at.path)
-    }
+    await clearUnixPath(at.path)
     const old = process.umask(0o177) // the socket is born 0600: no window in which others can connect
     try {
       await new Promise<void>((resolve, reject) => {
@@ -112,45 +169,4 @@ async function listen(server: Server, at: ListenAddress): Promise<string> {
   const a = server.address()
   const port = typeof a === 'object' && a ? a.port : at.port
   return `tcp:${at.host.includes(':') ? `[${at.host}]` : at.host}:${port}`
-}
-
-/** One client: lines in, one answer line per request, in order; `stop` ends the connection. */
-function serveConnection(socket: Socket, impl: InProcessImplementation, maxLine: number): void {
-  const splitter = new LineSplitter(maxLine)
-  let queue: Promise<void> = Promise.resolve()
-  const reply = (obj: unknown) => {
-    if (!socket.destroyed) socket.write(`${JSON.stringify(obj)}\n`)
-  }
-  const handleLine = async (text: string) => {
-    let request: unknown
-    try {
-      request = JSON.parse(text)
-    } catch {
-      reply({ seq: 0, error: { message: 'the request is not JSON' } })
-      return
-    }
-    if ((request as { cmd?: unknown } | null)?.cmd === 'stop') {
-      socket.end()
-      return
-    }
-    try {
-      reply(await impl.handle(request))
-    } catch (e) {
-      // The implementation must answer errors itself; this is the last guard for the daemon.
-      const seq = (request as { seq?: unknown } | null)?.seq
-      reply({ seq: typeof seq === 'number' ? seq : 0, error: { message: `internal error: ${(e as Error).message}` } })
-    }
-  }
-  socket.on('data', (chunk: Buffer) => {
-    for (const ev of splitter.push(chunk)) {
-      if (ev.kind === 'oversize') {
-        queue = queue.then(() =>
-          reply({ seq: 0, error: { message: `a request line is longer than ${maxLine} bytes` } }),
-        )
-      } else {
-        const text = ev.text
-        queue = queue.then(() => handleLine(text))
-      }
-    }
-  })
 }

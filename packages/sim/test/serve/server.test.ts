@@ -1,12 +1,12 @@
 // The daemon around an implementation: socket modes, loopback by default, one state per
 // connection, bounded lines and connections, and garbage from one client never hurting another.
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { InProcessImplementation } from '@watchq/spec'
 import { afterEach, describe, expect, it } from 'vitest'
 import { isLoopback, parseListen, type RunningServer, serve } from '../../src/serve/server.js'
+import { rawClient as client } from './client.js'
 
 /** Counts its own requests: two connections sharing state would show it. */
 const counter = (): InProcessImplementation => {
@@ -18,35 +18,6 @@ const counter = (): InProcessImplementation => {
       n++
       return { seq: req.seq ?? 0, observations: [{ ret: n }] }
     },
-  }
-}
-
-/** A raw client: sends lines, collects answer lines. */
-function client(address: string) {
-  const sock = address.startsWith('unix:')
-    ? connect(address.slice(5))
-    : connect(Number(address.slice(address.lastIndexOf(':') + 1)), '127.0.0.1')
-  const lines: string[] = []
-  let buf = ''
-  sock.on('data', (d: Buffer) => {
-    buf += d.toString()
-    let i = buf.indexOf('\n')
-    while (i !== -1) {
-      lines.push(buf.slice(0, i))
-      buf = buf.slice(i + 1)
-      i = buf.indexOf('\n')
-    }
-  })
-  const closed = new Promise<void>((resolve) => sock.on('close', () => resolve()))
-  return {
-    send: (s: string) => sock.write(s),
-    async answers(n: number, ms = 3000): Promise<string[]> {
-      const t0 = Date.now()
-      while (lines.length < n && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 5))
-      return lines.slice(0, n)
-    },
-    closed,
-    end: () => sock.end(),
   }
 }
 
@@ -75,7 +46,7 @@ describe('watchq serve', () => {
     const notSocket = join(dir, 'plain')
     writeFileSync(notSocket, 'keep me')
     await expect(serve({ listen: { kind: 'unix', path: notSocket }, implementation: counter })).rejects.toThrow(
-      'is not a socket',
+      'it is a regular file, not a socket',
     )
   })
 
