@@ -16,11 +16,20 @@ export { DEFAULT_PROFILE, SIM_PROFILES, type SimProfile } from './profile.js'
 /** The name of the default profile in SIM_PROFILES. */
 export const DEFAULT_SIM_PROFILE = 'x86_64-6.12'
 export {
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_QUEUED_BYTES,
+  DEFAULT_MAX_QUEUED_REQUESTS,
+  DEFAULT_MAX_UNSENT_BYTES,
   isLoopback,
   type ListenAddress,
+  ListenError,
+  MAX_UNIX_PATH_BYTES,
   parseListen,
   type RunningServer,
   type ServeOptions,
+  type ServeStats,
   serve,
 } from './serve/server.js'
 export { VERSION } from './version.js'

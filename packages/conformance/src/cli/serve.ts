@@ -1,24 +1,35 @@
 // `watchq serve`: the simulator as a daemon, for implementations of the runner in other languages,
 // or to run the suite against it over a socket. Runs until interrupted.
-import { isLoopback, parseListen, SIM_PROFILES, serve, simulator } from '@watchq/sim'
-import { MAX_LINE_BYTES } from '@watchq/spec'
+import {
+  DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_MAX_QUEUED_BYTES,
+  DEFAULT_MAX_QUEUED_REQUESTS,
+  DEFAULT_MAX_UNSENT_BYTES,
+  isLoopback,
+  parseListen,
+  SIM_PROFILES,
+  serve,
+  simulator,
+} from '@watchq/sim'
+import { MAX_LINE_BYTES, MAX_TIMER_MS } from '@watchq/spec'
 import { asEnvironmentError, EnvironmentError } from '../errors/environment-error.js'
 import { type Cli, declared, runAlone } from './command.js'
 import { EXIT, type Io, UsageError } from './io.js'
 import { choiceOption, integer } from './values.js'
 
-const MiB = 1 << 20
-/** What the daemon holds for its clients at most; the help says the same. */
+/** What the daemon holds for its clients at most (the server's defaults); the help says the same. */
 export const SERVE_BOUNDS = {
-  maxConnections: 64,
-  idleTimeoutSeconds: 300,
-  maxQueuedBytes: MiB,
-  maxQueuedRequests: 256,
-  maxUnsentBytes: MiB,
-  maxBufferedBytes: 64 * MiB,
+  maxConnections: DEFAULT_MAX_CONNECTIONS,
+  idleTimeoutSeconds: DEFAULT_IDLE_TIMEOUT_MS / 1000,
+  maxQueuedBytes: DEFAULT_MAX_QUEUED_BYTES,
+  maxQueuedRequests: DEFAULT_MAX_QUEUED_REQUESTS,
+  maxUnsentBytes: DEFAULT_MAX_UNSENT_BYTES,
+  maxBufferedBytes: DEFAULT_MAX_BUFFERED_BYTES,
 } as const
 /** Node's timers hold at most 2^31−1 ms; a longer timeout would fire at once. */
-const MAX_IDLE_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+const MAX_IDLE_SECONDS = Math.floor(MAX_TIMER_MS / 1000)
 
 /** --idle-timeout: seconds, fractions allowed, 0 for never. */
 function seconds(value: string): number {
@@ -30,7 +41,7 @@ function seconds(value: string): number {
   return n
 }
 
-const mib = (n: number) => `${n / MiB} MiB`
+const mib = (n: number) => `${n / 2 ** 20} MiB`
 
 export function defineServe(cli: Cli, until?: Promise<void>) {
   const profiles = Object.keys(SIM_PROFILES)

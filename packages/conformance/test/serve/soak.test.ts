@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable, Writable } from 'node:stream'
-import { type RunningServer, SIM_PROFILES, simulator } from '@watchq/sim'
+import { type ServeStats, SIM_PROFILES, simulator } from '@watchq/sim'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadCases } from '../../src/cases/load.js'
 import { defaultCasesDir } from '../../src/cli/run.js'
@@ -45,8 +45,6 @@ function procBytes(pid: number, field: string): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
   return Number(m![1]) * 1024
 }
-
-type ServeStats = ReturnType<RunningServer['stats']>
 
 class Daemon {
   private readonly lines: AsyncIterator<string>
