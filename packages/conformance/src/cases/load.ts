@@ -115,6 +115,10 @@ export function loadCases(paths: readonly string[]): Loaded {
     if (st.isDirectory()) {
       const found: string[] = []
       walk(p, found, problems)
+      // Run order is id order (keys/chown before keys/chown-unchanged, which a sort of file
+      // names would swap): the same whatever the file extensions, and what merge reproduces.
+      const id = new Map(found.map((f) => [f, idOf(f, p)]))
+      found.sort((a, b) => (id.get(a)! < id.get(b)! ? -1 : id.get(a)! > id.get(b)! ? 1 : 0))
       if (found.length === 0) problems.push(`${p}: no *.json cases or *.jsonl captures in this directory`)
       for (const f of found) files.push({ file: f, base: p })
     } else files.push({ file: p, base: dirname(p) })

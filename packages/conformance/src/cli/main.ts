@@ -15,6 +15,7 @@ import { defineHtml } from './html.js'
 import { EXIT, type Io, processIo, UsageError } from './io.js'
 import { defineJunit } from './junit.js'
 import { defineKernel } from './kernel.js'
+import { defineMerge } from './merge.js'
 import { defineRun } from './run.js'
 import { defineServe } from './serve.js'
 import { defineSpec } from './spec.js'
@@ -36,6 +37,7 @@ const COMMANDS: readonly ((cli: Cli) => CommandUnknownOpts)[] = [
   defineSummary,
   defineJunit,
   defineKtap,
+  defineMerge,
   defineTap,
   defineHtml,
   defineDecode,

@@ -9,6 +9,7 @@ import { type LoadedCase, loadCases } from '../cases/load.js'
 import { ReportFile, ReportLines, type ReportSink, ReportTee } from '../report/write.js'
 import { AllowUnsupported, type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
 import { type RunSummary, runSuite } from '../runner/run.js'
+import { inShard, parseShard, type Shard, selectionDigest } from '../cases/shard.js'
 import { parseImpl } from '../transport/connect.js'
 import { VERSION } from '../version.js'
 import { type Cli, declared } from './command.js'
@@ -75,6 +76,10 @@ export function runLike(cli: Cli, name: string) {
       ),
     )
     .option('--quiet', 'Only the final counts (as --reporter quiet)')
+    .option(
+      '--shard <i/n>',
+      'Run only shard i of n (cases split by a hash of their id), or env/n with i from\nWATCHQ_SHARD_INDEX (1-based), JOB_COMPLETION_INDEX (0-based) or CI_NODE_INDEX',
+    )
 }
 
 /** What executeRun takes: the shared options, and where the report and captures go. */
@@ -89,6 +94,7 @@ export interface RunOptions {
   readonly maxRestarts: number
   readonly quiet?: true | undefined
   readonly reporter?: ReporterName | undefined
+  readonly shard?: string | undefined
   readonly report: string
   readonly capture?: string | undefined
 }
@@ -211,12 +217,29 @@ export async function executeRun(
     for (const p of loaded.problems) io.err(p)
     return EXIT.usage
   }
-  const cases = selectCases(loaded.cases, values.filter ?? [])
-  if (cases.length === 0) {
+  let shard: Shard | undefined
+  if (values.shard !== undefined) {
+    try {
+      shard = parseShard(values.shard)
+    } catch (e) {
+      io.err(`watchq ${command}: ${(e as Error).message}`)
+      return EXIT.usage
+    }
+  }
+  const selected = selectCases(loaded.cases, values.filter ?? [])
+  if (selected.length === 0) {
     io.err(
       `watchq ${command}: no case matches ${values.filter?.map((f) => JSON.stringify(f)).join(', ')} (of ${loaded.cases.length})`,
     )
     return EXIT.usage
+  }
+  // A shard may hold no case at all (few cases, many shards): it still writes its report, so
+  // that merge finds every shard.
+  const cases = shard ? inShard(selected, shard) : selected
+  const shardInfo = shard && {
+    ...shard,
+    selected: selected.length,
+    selection: selectionDigest(selected.map((c) => c.id)),
   }
   const reportPath = values.report
   const toStdout = reportPath === '-'
@@ -254,6 +277,7 @@ export async function executeRun(
   const signal = hooks.signal ? AbortSignal.any([hooks.signal, interrupt.signal]) : interrupt.signal
   const summary = await runSuite({
     signal,
+    ...(shardInfo ? { shard: shardInfo } : {}),
     connector,
     cases,
     report: sinks.length === 1 ? sinks[0]! : new ReportTee(sinks),

@@ -2,7 +2,14 @@
 // written as soon as it is known; a crashed or stuck implementation costs its case, not the run.
 import { writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { type Connector, type ImplementationInfo, REPORT_VERSION, type ReportResult, type Status } from '@watchq/spec'
+import {
+  type Connector,
+  type ImplementationInfo,
+  REPORT_VERSION,
+  type ReportHeader,
+  type ReportResult,
+  type Status,
+} from '@watchq/spec'
 import { captureLines } from '../cases/capture.js'
 import type { LoadedCase } from '../cases/load.js'
 import { makeDirs } from '../files/make-dirs.js'
@@ -36,6 +43,8 @@ export interface RunOptions {
   readonly now?: () => Date
   /** Aborting stops the run: no new case starts, running ones are dropped, the footer says why. */
   readonly signal?: AbortSignal
+  /** This run is one shard of a larger selection (--shard): recorded in the header. */
+  readonly shard?: ReportHeader['shard']
 }
 
 export interface RunSummary {
@@ -98,6 +107,7 @@ async function runSessions(
     implementation: first.info,
     cases: o.cases.length,
     ...(o.argv ? { argv: [...o.argv] } : {}),
+    ...(o.shard ? { shard: o.shard } : {}),
     ...(Object.keys(known).length ? { provenance: { ...known } } : {}),
   })
   const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>

@@ -25,6 +25,20 @@ export const ReportHeader = Type.Object(
     }),
     cases: Type.Integer({ minimum: 0, description: 'Cases selected for the run' }),
     argv: Type.Optional(Type.Array(Type.String())),
+    shard: Type.Optional(
+      Type.Object(
+        {
+          index: Type.Integer({ minimum: 1, description: '1 … count' }),
+          count: Type.Integer({ minimum: 1 }),
+          selected: Type.Integer({ minimum: 0, description: 'Cases selected before sharding, over all shards' }),
+          selection: Type.String({
+            pattern: '^[0-9a-f]{64}$',
+            description: 'sha256 of the ids selected before sharding, one per line: the same on every shard of a run',
+          }),
+        },
+        { ...strict, description: 'This report is one shard of a run split with --shard (watchq merge joins them)' },
+      ),
+    ),
     provenance: Type.Optional(
       Type.Record(Type.String(), Type.String(), {
         description:
