@@ -62,7 +62,8 @@ function suite(report: Report): { xml: string; totals: Totals } {
     ['watchq', header.watchq],
     ['truncated', String(report.truncated)],
   ]
-  const name = `${implementationName(header)} (${platform(header)}) ${report.source}`
+  // Named by what was run (--impl), as html names its columns; then who answered, where, and the file.
+  const name = `${header.impl}: ${implementationName(header)} (${platform(header)}) ${report.source}`
   const xml = [
     `  <testsuite name="${attr(name)}" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="${seconds(totals.ms)}" timestamp="${attr(header.started)}">`,
     '    <properties>',

@@ -78,7 +78,9 @@ describe('junitXml in an XML parser', { timeout: 30_000 }, () => {
   it('gives back markup, quotes, newlines and ]]> exactly as the report had them', async () => {
     const parsed = await parse(junitXml([load('hostile')]))
     expect(parsed.error).toBeNull()
-    expect(parsed.suites[0]!.name).toMatch(/^evil<b>impl<\/b> 1&2 \(kernel "6\.9", x86_64'\) /)
+    expect(parsed.suites[0]!.name).toMatch(
+      /^\.\/evil <script>window\.__pwned0=1<\/script>: evil<b>impl<\/b> 1&2 \(kernel "6\.9", x86_64'\) /,
+    )
     expect(parsed.cases[0]).toEqual({
       name: 'xss/<script>window.__pwned1=1</script>',
       classname: 'xss.<script>window.__pwned1=1<',

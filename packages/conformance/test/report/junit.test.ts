@@ -47,7 +47,7 @@ describe('junitXml', () => {
       ),
     ).toBe(true)
     expect(xml).toContain(
-      '<testsuite name="watchq-c 0.3.1 (kernel 6.8.0-45-generic, x86_64) ' +
+      '<testsuite name="./adapters/c/watchq-c: watchq-c 0.3.1 (kernel 6.8.0-45-generic, x86_64) ' +
         complete.source +
         '" tests="8" failures="1" errors="3" skipped="2" time="5.040" timestamp="2025-06-01T10:00:00.000Z">',
     )
