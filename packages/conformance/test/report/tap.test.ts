@@ -15,7 +15,7 @@ import { ReportFile } from '../../src/report/write.js'
 import { AllowUnsupported, Expectations } from '../../src/runner/expectations.js'
 import { runSuite } from '../../src/runner/run.js'
 import { stdioConnector } from '../../src/transport/stdio.js'
-import { FAKE, SUITE } from '../support/fake.js'
+import { FAKE, FAKE_IMPLEMENTATION, SUITE } from '../support/fake.js'
 import { run } from '../support/run.js'
 
 interface Assert {
@@ -78,16 +78,7 @@ beforeAll(async () => {
   writeFileSync(
     script,
     JSON.stringify({
-      implementation: {
-        name: 'fake',
-        version: '1',
-        kernel: '6.12.117',
-        arch: 'x86_64',
-        endian: 'little',
-        pageSize: 4096,
-        features: ['notification-pipe', 'key-notifications'],
-        ops: ['close', 'pipe2', 'add_key', 'watch', 'read'],
-      },
+      implementation: FAKE_IMPLEMENTATION,
       cases: {
         wrong: 'answer',
         error: { do: 'error', message: 'cannot open /dev/null' },

@@ -12,22 +12,14 @@ import { ReportFile, ReportMemory } from '../../src/report/write.js'
 import { AllowUnsupported, Expectations } from '../../src/runner/expectations.js'
 import { runSuite } from '../../src/runner/run.js'
 import { stdioConnector } from '../../src/transport/stdio.js'
+import { FAKE_IMPLEMENTATION } from '../support/fake.js'
 import { hexOf, key } from '../support/records.js'
 
 const FAKE = join(import.meta.dirname, '../fake-adapter/fake.mjs')
 const SUITE = join(import.meta.dirname, 'fixtures/suite')
 const dir = mkdtempSync(join(tmpdir(), 'watchq-run-'))
 
-const IMPLEMENTATION = {
-  name: 'fake',
-  version: '0.0.0',
-  kernel: '6.12.117',
-  arch: 'x86_64',
-  endian: 'little',
-  pageSize: 4096,
-  features: ['notification-pipe', 'key-notifications'],
-  ops: ['close', 'pipe2', 'add_key', 'watch', 'read'],
-}
+const IMPLEMENTATION = FAKE_IMPLEMENTATION
 
 const SCRIPT = {
   implementation: IMPLEMENTATION,
