@@ -59,11 +59,16 @@ export class KeyGc {
     if (this.timers.has(seconds)) return
     this.timers.add(seconds)
     const at = this.k.clock.msAtRealSeconds(seconds)
-    this.k.clock.defer(at - this.k.clock.now, `key gc timer ${seconds}`, () => {
-      this.timers.delete(seconds)
-      this.linksPassWanted = true
-      this.collect()
-    })
+    this.k.clock.defer(
+      at - this.k.clock.now,
+      `key gc timer ${seconds}`,
+      () => {
+        this.timers.delete(seconds)
+        this.linksPassWanted = true
+        this.collect()
+      },
+      false,
+    )
   }
 
   /** The gc for a key that expires at `expiry`: gc_delay seconds after it. */
@@ -104,7 +109,14 @@ export class KeyGc {
       for (;;) {
         const unused = [...this.k.keys.values()].filter((key) => key.usage <= 0).sort((a, b) => a.serial - b.serial)
         if (unused.length === 0) break
-        for (const key of unused) this.destroy(key)
+        // Watched keys' removal records may come in any order (the kernel's passes and RCU
+        // callbacks interleave); an exploring schedule picks it, the default is serial order.
+        const watched = unused.filter((key) => key.watchers)
+        while (watched.length > 0) {
+          const pick = watched.length > 1 ? this.k.chooser.choose('order', watched.length, orderLabel(watched)) : 0
+          this.destroy(watched.splice(pick, 1)[0]!)
+        }
+        for (const key of unused) if (!key.destroyed) this.destroy(key)
       }
     } finally {
       this.collecting = false
@@ -124,4 +136,9 @@ export class KeyGc {
     }
     this.k.releaseQuota(key)
   }
+}
+
+/** A choice of which watched key is reaped next, in words: the candidates by serial. */
+function orderLabel(keys: readonly Key[]): string {
+  return `reap first of keys ${keys.map((k) => k.serial).join(', ')}`
 }

@@ -10,6 +10,7 @@ import { OP_HANDLERS } from './ops/index.js'
 import { keyctlClear, keyctlRevoke } from './ops/keys.js'
 import { Process } from './process.js'
 import { checkProfile, DEFAULT_PROFILE, endianOf, kernelRelease, type SimProfile } from './profile.js'
+import { DEFAULT_CHOOSER, Replay } from './schedule.js'
 import { VERSION } from './version.js'
 
 export const SIM_NAME = 'watchq-sim'
@@ -97,7 +98,17 @@ function agentCleanup(proc: Process): void {
   if (proc.sessionSerial > 0) keyctlClear(proc, proc.sessionSerial)
 }
 
-function runCase(kernel: Kernel, seq: number, steps: readonly unknown[]): Json {
+/** At a step boundary: the schedule may run pending early work now, one item at a time. */
+function offerEarlyWork(kernel: Kernel, after: number): void {
+  for (;;) {
+    const what = kernel.clock.nextEarly()
+    if (what === undefined || kernel.chooser.choose('early', 2, `after step ${after}: ${what}`) !== 1) return
+    kernel.clock.runEarly()
+  }
+}
+
+/** One case in a fresh process; `kernel.chooser` answers its choice points (see schedule.ts). */
+export function runCase(kernel: Kernel, seq: number, steps: readonly unknown[]): Json {
   if (steps.length > MAX_STEPS) return { seq, error: { message: `a run may have at most ${MAX_STEPS} steps` } }
   const proc = new Process(kernel)
   // The agent joins a fresh anonymous session keyring; if that fails, @s is simply unavailable.
@@ -113,8 +124,11 @@ function runCase(kernel: Kernel, seq: number, steps: readonly unknown[]): Json {
       if (size > ANSWER_BUDGET)
         return { seq, error: { message: "the answer is longer than the protocol's 16 MiB line limit" } }
       if (obs.skipped !== undefined || obs.error !== undefined) break
+      if (i + 1 < steps.length) offerEarlyWork(kernel, i)
     }
   } finally {
+    // What happens after the last step is seen by no step: the default model's choices.
+    kernel.chooser = DEFAULT_CHOOSER
     agentCleanup(proc)
     proc.exit()
     kernel.clock.advanceTo(kernel.clock.now + IDLE_BETWEEN_CASES_MS)
@@ -122,7 +136,7 @@ function runCase(kernel: Kernel, seq: number, steps: readonly unknown[]): Json {
   return { seq, observations }
 }
 
-function handle(kernel: Kernel, request: unknown): unknown {
+function handle(kernel: Kernel, request: unknown, schedule: readonly number[] | undefined): unknown {
   const seq =
     isObject(request) && Number.isSafeInteger(request.seq) && (request.seq as number) >= 0
       ? (request.seq as number)
@@ -138,6 +152,7 @@ function handle(kernel: Kernel, request: unknown): unknown {
       case 'run':
         if (seq === undefined) return withSeq('run: seq must be a non-negative integer')
         if (!Array.isArray(request.steps)) return withSeq('run: steps must be an array')
+        if (schedule) kernel.chooser = new Replay(schedule)
         return runCase(kernel, seq, request.steps)
       case 'stop':
         // No answer: the connection ends.
@@ -155,9 +170,27 @@ function handle(kernel: Kernel, request: unknown): unknown {
   }
 }
 
+export interface SimulatorOptions {
+  /** Every case runs under this schedule of deferred work (schedule.ts) instead of the default. */
+  readonly schedule?: readonly number[]
+  /**
+   * Every case runs on a new machine, as exploreSchedules runs each schedule: its serials then do
+   * not depend on the cases before it, so a schedule replays the same choices.
+   */
+  readonly fresh?: boolean
+}
+
 /** The reference simulator: one simulated machine of `profile`, answering adapter protocol v1. */
-export function simulator(profile: SimProfile = DEFAULT_PROFILE): InProcessImplementation {
+export function simulator(
+  profile: SimProfile = DEFAULT_PROFILE,
+  options: SimulatorOptions = {},
+): InProcessImplementation {
   checkProfile(profile)
-  const kernel = new Kernel(profile)
-  return { handle: (request: unknown) => handle(kernel, request) }
+  let kernel = new Kernel(profile)
+  return {
+    handle: (request: unknown) => {
+      if (options.fresh && isObject(request) && request.cmd === 'run') kernel = new Kernel(profile)
+      return handle(kernel, request, options.schedule)
+    },
+  }
 }

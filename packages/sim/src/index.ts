@@ -10,8 +10,10 @@
 // (time.ts); serials come from a seeded generator (serials.ts). Every op is in ops/*.ts, and
 // implementation.ts speaks the protocol. profile.ts holds what differs between 6.1 and 6.12,
 // x86_64 and s390x, and page sizes.
-export { helloInfo, SIM_NAME, simulator } from './implementation.js'
+export { DEFAULT_MAX_SCHEDULES, type Exploration, exploreSchedules, type ScheduledRun } from './explore.js'
+export { helloInfo, SIM_NAME, type SimulatorOptions, simulator } from './implementation.js'
 export { DEFAULT_PROFILE, SIM_PROFILES, type SimProfile } from './profile.js'
+export { type Choice, describeTrail, formatSchedule, parseSchedule } from './schedule.js'
 
 /** The name of the default profile in SIM_PROFILES. */
 export const DEFAULT_SIM_PROFILE = 'x86_64-6.12'

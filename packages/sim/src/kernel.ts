@@ -8,6 +8,7 @@ import { KEY_TYPES, Key, USER_KEYRING_PERM } from './keys.js'
 import { LIMITS, MemoryBudget } from './limits.js'
 import { endianOf, type OpenFlags, openFlags, type SimProfile } from './profile.js'
 import { keyNotification } from './records.js'
+import { type Chooser, DEFAULT_CHOOSER } from './schedule.js'
 import { SerialSource } from './serials.js'
 import { Clock, GRACE_MS } from './time.js'
 import { type FreeWatch, postWatchNotification, type WatchOwner } from './watches.js'
@@ -42,6 +43,8 @@ export class Kernel {
   readonly memory = new MemoryBudget()
   pipes = 0
   files = 0
+  /** Answers the choice points of deferred work (schedule.ts); the default model's by default. */
+  chooser: Chooser = DEFAULT_CHOOSER
   private readonly serials = new SerialSource()
 
   constructor(readonly profile: SimProfile) {

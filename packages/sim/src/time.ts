@@ -15,6 +15,8 @@ interface Deferred {
   readonly seq: number
   readonly what: string
   readonly run: () => void
+  /** Work with no deadline of its own (an RCU callback, the gc): the kernel may do it sooner. */
+  readonly early: boolean
 }
 
 export class Clock {
@@ -33,9 +35,13 @@ export class Clock {
     return seconds * 1000 - BOOT_REALTIME_MS
   }
 
-  /** Queues `run` to happen `delayMs` from now (in order of due time, then of queueing). */
-  defer(delayMs: number, what: string, run: () => void): void {
-    const item: Deferred = { due: this.now + Math.max(0, delayMs), seq: this.seq++, what, run }
+  /**
+   * Queues `run` to happen `delayMs` from now (in order of due time, then of queueing). `early`:
+   * the kernel may do it sooner (an RCU callback, the gc), which an exploring schedule can choose
+   * (schedule.ts); a timer on the wall clock is not early.
+   */
+  defer(delayMs: number, what: string, run: () => void, early = true): void {
+    const item: Deferred = { due: this.now + Math.max(0, delayMs), seq: this.seq++, what, run, early }
     // Binary insertion: the queue stays sorted by (due, seq).
     let lo = 0
     let hi = this.queue.length
@@ -46,6 +52,19 @@ export class Clock {
       else hi = mid
     }
     this.queue.splice(lo, 0, item)
+  }
+
+  /** What the first work that may run early is, if there is one. */
+  nextEarly(): string | undefined {
+    return this.queue.find((d) => d.early)?.what
+  }
+
+  /** Runs the first work that may run early now, without moving the clock. */
+  runEarly(): void {
+    const i = this.queue.findIndex((d) => d.early)
+    if (i === -1) return
+    const [item] = this.queue.splice(i, 1)
+    item!.run()
   }
 
   /** Due time of the next deferred work, if any. */

@@ -9,8 +9,9 @@ import { type LoadedCase, loadCases } from '../cases/load.js'
 import { inShard, parseShard, type Shard, selectionDigest } from '../cases/shard.js'
 import { ReportFile, ReportLines, type ReportSink, ReportTee } from '../report/write.js'
 import { AllowUnsupported, type Expectations, globMatcher, loadExpectations } from '../runner/expectations.js'
+import type { ScheduleExplorer } from '../runner/explore.js'
 import { type RunSummary, runSuite } from '../runner/run.js'
-import { parseImpl } from '../transport/connect.js'
+import { explorerFor, parseImpl } from '../transport/connect.js'
 import { VERSION } from '../version.js'
 import { type Cli, declared } from './command.js'
 import { EXIT, UsageError } from './io.js'
@@ -24,6 +25,12 @@ const MAX_TIMEOUT_S = Math.floor(MAX_TIMER_MS / 1000)
 /** What --impl takes, shown after the options of run, capture and fuzz. */
 export const IMPLEMENTATIONS = `Implementations (--impl):
   sim                        The reference simulator, in process (the default); sim:6.1, sim:s390x-6.1, …
+  sim:explore | sim:6.1:explore=N
+                             The simulator under every schedule of the work the kernel defers (the key gc,
+                             RCU callbacks: run sooner, removals in another order), at most N (256) a case;
+                             a case that holds under some but not all fails as flaky, naming the schedule
+  sim:schedule=S | sim:6.1:schedule=S
+                             The simulator under one such schedule (S as a flaky case names it, e.g. 0.1)
   kernel                     This machine's kernel, through the agent (keys only in each case's own session)
   vm:6.12 | vm:6.1 | vm:s390x-6.1 | vm:PATH
                              A test kernel built from Debian's sources, booted in QEMU with the agent as /init
@@ -191,8 +198,10 @@ export async function executeRun(
   // The simulator is the default: the suite runs with no setup at all.
   const implSpec = values.impl
   let connector: Connector
+  let explorer: ScheduleExplorer | undefined
   try {
     connector = parseImpl(implSpec, { onProgress: (line) => io.err(`watchq ${command}: ${line}`) })
+    explorer = explorerFor(implSpec)
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
@@ -289,6 +298,7 @@ export async function executeRun(
     version: VERSION,
     argv: [...cli.argv],
     ...(expectations ? { expectations } : {}),
+    ...(explorer ? { explorer } : {}),
     ...(values.capture ? { captureDir: values.capture } : {}),
     ...(hooks.onCapture ? { onCapture: hooks.onCapture } : {}),
     onResult: (r: ReportResult, done, total) => reporter.result(r, done, total),

@@ -16,6 +16,7 @@ import { makeDirs } from '../files/make-dirs.js'
 import type { ReportSink } from '../report/write.js'
 import { evaluate, type Verdict } from './evaluate.js'
 import { AllowUnsupported, Expectations, isUnexpected } from './expectations.js'
+import { exploredVerdict, type ScheduleExplorer } from './explore.js'
 import { unmetRequirement } from './requirements.js'
 import { RestartBudget, Session } from './session.js'
 import { caseTimeoutMs, wireSteps } from './wire.js'
@@ -45,6 +46,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal
   /** This run is one shard of a larger selection (--shard): recorded in the header. */
   readonly shard?: ReportHeader['shard']
+  /** Judge each case under every schedule this explorer runs it under (--impl sim:explore). */
+  readonly explorer?: ScheduleExplorer
 }
 
 export interface RunSummary {
@@ -160,7 +163,13 @@ async function runSessions(
       // Cut off by an interrupt: not a result of the implementation's.
       if (o.signal?.aborted) return
       const impl = session.info!
-      verdict = evaluate(lc.case, outcome, { endian: impl.endian, revision: impl.revision ?? 'mainline' })
+      const ctx = { endian: impl.endian, revision: impl.revision ?? 'mainline' }
+      verdict = evaluate(lc.case, outcome, ctx)
+      if (o.explorer && outcome.kind === 'observed')
+        verdict = exploredVerdict(
+          verdict,
+          o.explorer.explore(lc.case, steps, (other) => evaluate(lc.case, other, ctx)),
+        )
       if (outcome.kind === 'observed') {
         observations = outcome.observations
         if (o.captureDir && verdict.status !== 'unsupported' && verdict.status !== 'error') {
