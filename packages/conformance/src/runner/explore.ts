@@ -2,7 +2,7 @@
 // kernel does asynchronously (the simulator, `--impl sim:explore`) hands each schedule's outcome
 // back to be judged here. A case whose expectations hold under some schedules but not all is
 // flaky: it fails, naming the schedule that breaks it, which `--impl sim:schedule=…` replays.
-import type { Case, WireStep } from '@watchq/spec'
+import type { Case, Observation, WireStep } from '@watchq/spec'
 import type { Verdict } from './evaluate.js'
 import type { RunOutcome } from './session.js'
 
@@ -20,6 +20,8 @@ export interface ExploredCase {
     /** Its choices that differ from the default, in words. */
     readonly what: string
     readonly verdict: Verdict
+    /** What it observed under that schedule, when it answered observations. */
+    readonly observations?: Observation[]
   }
 }
 

@@ -165,13 +165,15 @@ async function runSessions(
       const impl = session.info!
       const ctx = { endian: impl.endian, revision: impl.revision ?? 'mainline' }
       verdict = evaluate(lc.case, outcome, ctx)
-      if (o.explorer && outcome.kind === 'observed')
-        verdict = exploredVerdict(
-          verdict,
-          o.explorer.explore(lc.case, steps, (other) => evaluate(lc.case, other, ctx)),
-        )
+      // A flaky case shows what it observed under the schedule that broke it.
+      let broken: ReportResult['observations']
+      if (o.explorer && outcome.kind === 'observed') {
+        const explored = o.explorer.explore(lc.case, steps, (other) => evaluate(lc.case, other, ctx))
+        if (verdict.status === 'pass') broken = explored.breaking?.observations
+        verdict = exploredVerdict(verdict, explored)
+      }
       if (outcome.kind === 'observed') {
-        observations = outcome.observations
+        observations = broken ?? outcome.observations
         if (o.captureDir && verdict.status !== 'unsupported' && verdict.status !== 'error') {
           const file = join(o.captureDir, `${lc.id}.jsonl`)
           makeDirs(dirname(file))

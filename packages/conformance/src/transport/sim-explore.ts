@@ -13,8 +13,9 @@ export function simExplorer(profile: SimProfile, profileName: string, maxSchedul
       const { schedules, complete } = exploreSchedules(
         steps,
         ({ schedule, trail, answer }) => {
-          const verdict = Array.isArray(answer.observations)
-            ? judge({ kind: 'observed', observations: answer.observations as Observation[] })
+          const observations = Array.isArray(answer.observations) ? (answer.observations as Observation[]) : undefined
+          const verdict = observations
+            ? judge({ kind: 'observed', observations })
             : judge({ kind: 'errored', reason: JSON.stringify(answer.error ?? answer) })
           if (verdict.status === 'pass') held++
           else
@@ -22,6 +23,7 @@ export function simExplorer(profile: SimProfile, profileName: string, maxSchedul
               impl: `sim:${profileName ? `${profileName}:` : ''}schedule=${schedule}`,
               what: describeTrail(trail),
               verdict,
+              ...(observations ? { observations } : {}),
             }
           return true
         },
