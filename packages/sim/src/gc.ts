@@ -88,6 +88,7 @@ export class KeyGc {
   /** One run of the gc work: the links pass if asked for, then reaping until nothing is unused. */
   collect(): void {
     this.collecting = true
+    let later = false
     try {
       if (this.linksPassWanted) {
         this.linksPassWanted = false
@@ -106,21 +107,29 @@ export class KeyGc {
       }
       // Reaping goes in serial order, like the kernel's walk of the serial tree; what a
       // destroyed keyring let go of is reaped by the next pass.
-      for (;;) {
+      reaping: for (;;) {
         const unused = [...this.k.keys.values()].filter((key) => key.usage <= 0).sort((a, b) => a.serial - b.serial)
         if (unused.length === 0) break
-        // Watched keys' removal records may come in any order (the kernel's passes and RCU
-        // callbacks interleave); an exploring schedule picks it, the default is serial order.
+        // Watched keys' removal records may come in any order, and some in a later pass (the
+        // kernel's passes and RCU callbacks interleave); an exploring schedule picks both, the
+        // default is serial order, all in this pass.
         const watched = unused.filter((key) => key.watchers)
         while (watched.length > 0) {
           const pick = watched.length > 1 ? this.k.chooser.choose('order', watched.length, orderLabel(watched)) : 0
-          this.destroy(watched.splice(pick, 1)[0]!)
+          const reaped = watched.splice(pick, 1)[0]!
+          this.destroy(reaped)
+          if (watched.length > 0 && this.k.chooser.choose('split', 2, splitLabel(reaped, watched)) === 1) {
+            later = true
+            break reaping
+          }
         }
         for (const key of unused) if (!key.destroyed) this.destroy(key)
       }
     } finally {
       this.collecting = false
     }
+    // The rest in a pass of its own, an RCU grace period later.
+    if (later) this.schedule()
   }
 
   /** key_gc_unused_keys for one key. */
@@ -136,6 +145,11 @@ export class KeyGc {
     }
     this.k.releaseQuota(key)
   }
+}
+
+/** A choice of leaving the other watched keys to a later pass, in words. */
+function splitLabel(reaped: Key, rest: readonly Key[]): string {
+  return `after reaping key ${reaped.serial}, the gc leaves keys ${rest.map((k) => k.serial).join(', ')} to a later pass`
 }
 
 /** A choice of which watched key is reaped next, in words: the candidates by serial. */

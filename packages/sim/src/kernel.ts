@@ -115,9 +115,16 @@ export class Kernel {
    * (docs/semantics.md#the-per-user-watch-limit).
    */
   readonly freeWatch: FreeWatch = (w) => {
-    this.clock.defer(GRACE_MS, 'rcu: free watch', () => {
-      w.owner.nrWatches--
-    })
+    // Not a choice point of exploring schedules (schedule.ts): it moves no record, only the watch
+    // count, and offering it after every step would spend the bound on schedules that look alike.
+    this.clock.defer(
+      GRACE_MS,
+      'rcu: free watch',
+      () => {
+        w.owner.nrWatches--
+      },
+      false,
+    )
   }
 
   /** look_up_user_keyrings: the user keyring, linked from the user session keyring, made on first use. */

@@ -13,8 +13,11 @@
 //   everything due, so what a bounded poll waits for is always there after it.
 // - order: when the gc reaps several watched keys in one pass, which of them goes next. A key a
 //   reaped keyring let go of is reaped only in a later pass, after the keyring.
+// - split: after the gc reaped one of several watched keys, whether the others wait for a later
+//   pass (1), an RCU grace period on: a poll then wakes at the first removal, and a read right
+//   after it finds that one only.
 
-export type ChoiceKind = 'early' | 'order'
+export type ChoiceKind = 'early' | 'order' | 'split'
 
 export interface Choice {
   readonly kind: ChoiceKind
@@ -66,6 +69,7 @@ export function describeTrail(trail: readonly Choice[]): string {
   const parts = trail.flatMap((c) => {
     if (c.chosen === 0) return []
     if (c.kind === 'early') return [`${c.what} early`]
+    if (c.kind === 'split') return [c.what]
     const keys = c.what.replace(/^reap first of keys /, '').split(', ')
     return [`of keys ${keys.join(', ')} the gc reaps ${keys[c.chosen]} first`]
   })

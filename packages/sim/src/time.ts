@@ -38,7 +38,7 @@ export class Clock {
   /**
    * Queues `run` to happen `delayMs` from now (in order of due time, then of queueing). `early`:
    * the kernel may do it sooner (an RCU callback, the gc), which an exploring schedule can choose
-   * (schedule.ts); a timer on the wall clock is not early.
+   * (schedule.ts); a timer on the wall clock is not early, nor work no record depends on.
    */
   defer(delayMs: number, what: string, run: () => void, early = true): void {
     const item: Deferred = { due: this.now + Math.max(0, delayMs), seq: this.seq++, what, run, early }
