@@ -29,6 +29,7 @@ import {
 import { join, posix } from 'node:path'
 import { cacheRoot, readText, serialized, withLock, writeAtomic } from '../cache/cache.js'
 import { lacksLists } from '../debian/apt.js'
+import { type DebianPackage, parseStanzas } from '../debian/stanzas.js'
 import { type ExecResult, exec, lastLines } from '../process/exec.js'
 import { elfNeeds } from './elf.js'
 import { byPath, type GuestFile } from './initramfs.js'
@@ -48,13 +49,6 @@ export interface GuestProgramsOptions {
    */
   readonly aptDir?: string
   readonly onProgress?: (line: string) => void
-}
-
-export interface DebianPackage {
-  readonly name: string
-  readonly arch: string
-  readonly version: string
-  readonly sha256: string
 }
 
 export interface GuestPrograms {
@@ -244,17 +238,6 @@ async function candidates(apt: Apt, names: readonly string[]): Promise<DebianPac
     out.push(p)
   }
   return out
-}
-
-/** Package, Architecture, Version and SHA256 of each stanza of `apt-cache show`. */
-export function parseStanzas(text: string): DebianPackage[] {
-  return text
-    .split(/\n\s*\n/)
-    .map((stanza) => {
-      const field = (name: string) => new RegExp(`^${name}: *(.+)$`, 'm').exec(stanza)?.[1]?.trim()
-      return { name: field('Package'), arch: field('Architecture'), version: field('Version'), sha256: field('SHA256') }
-    })
-    .filter((p): p is DebianPackage => !!(p.name && p.arch && p.version && p.sha256))
 }
 
 /** A failed `apt-get download`, with what apt said. */

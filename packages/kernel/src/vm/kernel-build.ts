@@ -6,10 +6,12 @@ import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { kernelsDir, withLock, writeAtomic } from '../cache/cache.js'
 import { ensurePackages, installedVersion } from '../debian/apt.js'
+import { releasePackage } from '../debian/release-apt.js'
 import { BuildLog } from './build-log.js'
 import { configHash, fragmentPaths, parseConfig, unmetOptions, wantedOptions } from './fragments.js'
 import {
   hostArch,
+  KERNEL_SOURCE_RELEASE,
   type KernelImage,
   type KernelMetadata,
   type KernelVersion,
@@ -98,11 +100,23 @@ async function build1(dir: string, hash: string, options: BuildKernelOptions): P
 
   const sourcePackage = `linux-source-${version}`
   const cross = hostArch() === arch ? undefined : CROSS[arch]
+  const sourceRelease = KERNEL_SOURCE_RELEASE[version]
   say('checking packages')
-  await ensurePackages([sourcePackage, ...BUILD_PACKAGES, ...(cross ? [cross.package] : [])], {
-    onProgress: (line) => say(line),
-  })
-  const debianVersion = (await installedVersion(sourcePackage)) ?? 'unknown'
+  await ensurePackages(
+    [...(sourceRelease === 'host' ? [sourcePackage] : []), ...BUILD_PACKAGES, ...(cross ? [cross.package] : [])],
+    {
+      onProgress: (line) => say(line),
+    },
+  )
+  // This machine's release installs the sources under /usr/src; another one's are unpacked into the cache.
+  let tarball = `/usr/src/${sourcePackage}.tar.xz`
+  let debianVersion = 'unknown'
+  if (sourceRelease === 'host') debianVersion = (await installedVersion(sourcePackage)) ?? 'unknown'
+  else {
+    const p = await releasePackage(sourceRelease, sourcePackage, (line) => say(line))
+    tarball = join(p.root, 'usr/src', `${sourcePackage}.tar.xz`)
+    debianVersion = `${p.version} (${sourceRelease})`
+  }
 
   const log = new BuildLog(join(dir, LOG_FILE))
   const fail = (why: string): Error =>
@@ -112,8 +126,8 @@ async function build1(dir: string, hash: string, options: BuildKernelOptions): P
   rmSync(src, { recursive: true, force: true })
   mkdirSync(src, { recursive: true })
 
-  say(`extracting /usr/src/${sourcePackage}.tar.xz`)
-  await log.run('tar', ['-xJf', `/usr/src/${sourcePackage}.tar.xz`, '-C', src])
+  say(`extracting ${tarball}`)
+  await log.run('tar', ['-xJf', tarball, '-C', src])
 
   // Fixed build user, host and time: the same sources and fragments give the same `uname -v`.
   const env = {

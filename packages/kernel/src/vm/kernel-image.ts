@@ -4,8 +4,20 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 /** The Debian kernel source packages we build from (linux-source-<version>). */
-export const KERNEL_VERSIONS = ['6.1', '6.12'] as const
+export const KERNEL_VERSIONS = ['5.10', '6.1', '6.12', '7.2'] as const
 export type KernelVersion = (typeof KERNEL_VERSIONS)[number]
+
+/**
+ * Which Debian release serves each linux-source package: this machine's own (bookworm: 6.1 and
+ * 6.12, installed with apt-get), or another release reached through a private apt state
+ * (debian/release-apt.ts: bullseye's 5.10, sid's 7.2, downloaded and unpacked into the cache).
+ */
+export const KERNEL_SOURCE_RELEASE: Readonly<Record<KernelVersion, 'host' | 'bullseye' | 'sid'>> = {
+  '5.10': 'bullseye',
+  '6.1': 'host',
+  '6.12': 'host',
+  '7.2': 'sid',
+}
 
 /** Guest architectures, named as `uname -m` names them. */
 export const VM_ARCHES = ['x86_64', 's390x'] as const

@@ -18,7 +18,8 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { debianPrograms, parseStanzas, privateAptConfig, programFiles } from '../../src/vm/guest-programs.js'
+import { parseStanzas } from '../../src/debian/stanzas.js'
+import { debianPrograms, privateAptConfig, programFiles } from '../../src/vm/guest-programs.js'
 import type { GuestFile } from '../../src/vm/initramfs.js'
 
 const HOST_LIBS = '/usr/lib/x86_64-linux-gnu'

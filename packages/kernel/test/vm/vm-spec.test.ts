@@ -71,7 +71,7 @@ describe('parseVmSpec', () => {
   })
 
   it('rejects versions and arches it cannot build, and contradictions', () => {
-    expect(() => parseVmSpec('vm:6.6')).toThrow(/no kernel version 6\.6 \(known: 6\.1, 6\.12\)/)
+    expect(() => parseVmSpec('vm:6.6')).toThrow(/no kernel version 6\.6 \(known: 5\.10, 6\.1, 6\.12, 7\.2\)/)
     expect(() => parseVmSpec('vm:arm64-6.1')).toThrow(/unknown architecture "arm64"/)
     expect(() => parseVmSpec('vm:s390x-6.1', { arch: 'x86_64' })).toThrow(/names s390x but --arch is x86_64/)
     expect(() => parseVmSpec('vm:6.1', { arch: 'mips' })).toThrow(/unknown architecture "mips" \(--arch\)/)
