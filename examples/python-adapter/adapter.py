@@ -98,6 +98,15 @@ PIPE2_FLAGS = {
     "O_TMPFILE": O_TMPFILE,
     "O_EXCL": O_EXCL,
 }
+# File status flags as fcntl F_GETFL reports them, in that order. O_LARGEFILE is the kernel's bit
+# (glibc, and so Python, spell it 0 on 64-bit machines); asm-generic values where os lacks one.
+FILE_FLAGS = {
+    "O_APPEND": getattr(os, "O_APPEND", 0o2000),
+    "O_NONBLOCK": O_NONBLOCK,
+    "O_DIRECT": O_DIRECT,
+    "O_LARGEFILE": 0o100000,
+    "O_NOATIME": getattr(os, "O_NOATIME", 0o1000000),
+}
 
 POLL_BITS = {
     "POLLIN": 0x001,
@@ -254,7 +263,7 @@ class Filter:
 
 
 class Pipe:
-    """A pipe. Ordinary pipes are modelled only as far as they stay empty (no write into one)."""
+    """A pipe. An ordinary pipe holds plain bytes (up to its size, no page or packet structure)."""
 
     def __init__(self, notification: bool) -> None:
         self.records: list[Record] = []
@@ -265,18 +274,29 @@ class Pipe:
         self.files = 2  # open file descriptions; the pipe goes with the last one
         self.note_loss = False  # a LOSS record is due at the start of the next read
         self.queue: WatchQueue | None = WatchQueue(self) if notification else None
+        self.data = bytearray()  # an ordinary pipe's bytes
 
     def readable(self) -> bool:
-        return bool(self.records) or self.writers == 0
+        return bool(self.records) or bool(self.data) or self.writers == 0
 
     def queued_bytes(self) -> int:
-        return sum(len(r.data) for r in self.records)
+        return sum(len(r.data) for r in self.records) + len(self.data)
 
     def read(self, length: int, nowait: bool) -> bytes | None:
         """pipe_read on a notification pipe: whole records only; the LOSS record first when due.
-        None means it would sleep."""
+        On an ordinary pipe: the bytes there, up to `length`. None means it would sleep."""
         if length == 0:
             return b""
+        if self.queue is None:
+            if self.data:
+                out = bytes(self.data[:length])
+                del self.data[:length]
+                return out
+            if self.writers == 0:
+                return b""
+            if nowait:
+                raise Errno("EAGAIN")
+            return None
         out = bytearray()
         left = length
         while True:
@@ -315,6 +335,7 @@ class Pipe:
 
     def release_all(self) -> None:
         self.records.clear()
+        self.data.clear()
 
 
 class WatchQueue:
@@ -568,6 +589,7 @@ class OpenFile:
         self.readable = readable
         self.writable = writable
         self.nonblock = nonblock
+        self.status = 0  # the other f_flags F_GETFL reports: O_APPEND, O_DIRECT, O_NOATIME
         self.refs = 1
 
 
@@ -794,8 +816,10 @@ def op_pipe2(p: Process, s: Step) -> Obs:
     pipe = Pipe(notification=bool(bits & O_NOTIFICATION_PIPE))
     nonblock = bool(bits & O_NONBLOCK)
     r = p.install(OpenFile(pipe, True, False, nonblock))
+    wf = OpenFile(pipe, False, True, nonblock)
+    wf.status = bits & O_DIRECT  # packet mode: the write end only
     try:
-        w = p.install(OpenFile(pipe, False, True, nonblock))
+        w = p.install(wf)
     except Errno:
         del p.fds[r]
         raise
@@ -820,9 +844,36 @@ def op_fcntl(p: Process, s: Step) -> Obs:
     fd = s.fd()
     arg = s.int_arg("arg", 0)
     cmd = s.raw.get("cmd")
-    if cmd not in ("F_GETPIPE_SZ", "F_SETPIPE_SZ"):
-        raise StepSkip("fcntl: only F_GETPIPE_SZ and F_SETPIPE_SZ are known")
+    if cmd not in ("F_GETPIPE_SZ", "F_SETPIPE_SZ", "F_GETFL", "F_SETFL"):
+        raise StepSkip("fcntl: only F_GETPIPE_SZ, F_SETPIPE_SZ, F_GETFL and F_SETFL are known")
+    names = s.list_arg("flags", optional=True)
+    if names is not None:
+        arg = 0
+        for i, name in enumerate(names):
+            if name not in FILE_FLAGS:
+                raise StepError(f"argument flags: item {i} is not a file status flag name")
+            arg |= FILE_FLAGS[name]
     f = p.file(fd)
+    if cmd == "F_GETFL":
+        if f is None:
+            raise Errno("EBADF")
+        bits = (2 if f.readable and f.writable else 1 if f.writable else 0) | f.status
+        if f.nonblock:
+            bits |= O_NONBLOCK
+        if f.pipe is None:
+            bits |= FILE_FLAGS["O_LARGEFILE"]  # open(2) adds it on a 64-bit kernel
+        flags = [["O_RDONLY", "O_WRONLY", "O_RDWR", "0x3"][bits & 3]]
+        flags += [name for name, bit in FILE_FLAGS.items() if bits & bit]
+        return {"ret": bits, "flags": flags}
+    if cmd == "F_SETFL":
+        if f is None:
+            raise Errno("EBADF")
+        # Only these change; O_DIRECT is packet mode on a pipe (a regular file: not modelled, EINVAL).
+        if arg & O_DIRECT and f.pipe is None:
+            raise Errno("EINVAL")
+        f.nonblock = bool(arg & O_NONBLOCK)
+        f.status = arg & (FILE_FLAGS["O_APPEND"] | O_DIRECT | FILE_FLAGS["O_NOATIME"])
+        return {"ret": 0}
     if f is None or f.pipe is None:
         raise Errno("EBADF")  # not a pipe: EBADF as well
     if cmd == "F_GETPIPE_SZ":
@@ -961,7 +1012,13 @@ def write_file(f: OpenFile, data: bytes) -> Obs:
         return {"ret": 0}
     if f.pipe.readers == 0:
         raise Errno("EPIPE")  # (no SIGPIPE: an adapter ignores it)
-    raise StepSkip("data in ordinary pipes is not modelled")
+    room = f.pipe.max_usage * PAGE_SIZE - len(f.pipe.data)
+    if room <= 0:
+        if f.nonblock:
+            raise Errno("EAGAIN")
+        return {"error": "would block forever: write into a full pipe whose read end is open"}
+    f.pipe.data += data[:room]
+    return {"ret": min(room, len(data))}
 
 
 def length_arg(v: Any, name: str) -> int:
@@ -981,16 +1038,23 @@ def op_write(p: Process, s: Step) -> Obs:
 
 def op_writev(p: Process, s: Step) -> Obs:
     fd = s.fd()
-    lengths = [length_arg(v, f"iov[{i}]") for i, v in enumerate(s.list_arg("iov") or [])]
+    # An item is a length (that many zero bytes) or the bytes as hex.
+    bufs = [
+        hex_bytes(v, f"iov[{i}]") if isinstance(v, str) else bytes(length_arg(v, f"iov[{i}]"))
+        for i, v in enumerate(s.list_arg("iov") or [])
+    ]
     f = p.file(fd)
     if f is None or not f.writable:
         raise Errno("EBADF")
-    if sum(lengths) == 0:
+    data = b"".join(bufs)
+    if not data:
         return {"ret": 0}  # the VFS returns before the file sees an empty vector
-    return write_file(f, bytes(sum(lengths)))
+    return write_file(f, data)
 
 
 def op_open_file(p: Process, s: Step) -> Obs:
+    if s.raw.get("path") is not None:
+        raise StepSkip("open_file: the example adapter has no files of a machine to open by path")
     content = utf8(s.str_arg("content", optional=True)) or b""
     f = OpenFile(None, True, True, False)
     f.data = bytearray(content)

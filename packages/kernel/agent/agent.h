@@ -44,6 +44,7 @@ struct result {
 	int64_t value;
 	bool has_revents;
 	unsigned revents;
+	bool has_flags; /* fcntl F_GETFL: `ret` observed as names */
 	bool has_elapsed;
 	double elapsed_ms;
 };

@@ -131,7 +131,7 @@ static _Noreturn void case_process(int wfd, int64_t seq, const struct jval *step
 	_exit(!b.oom && write_all(out, b.p, b.len) ? 0 : 3);
 }
 
-/* What the steps ask to wait for (poll timeouts, sleeps, waits on programs), in ms. */
+/* What the steps ask to wait for (poll and wait_queued timeouts, sleeps, waits on programs), in ms. */
 static int64_t waits_ms(const struct jval *steps)
 {
 	int64_t total = 0;
@@ -139,7 +139,7 @@ static int64_t waits_ms(const struct jval *steps)
 		const struct jval *step = &steps->u.arr.items[i];
 		const struct jval *op = json_get(step, "op");
 		int64_t ms = 0;
-		if (json_is_str(op, "poll"))
+		if (json_is_str(op, "poll") || json_is_str(op, "wait_queued"))
 			json_int(json_get(step, "timeoutMs"), &ms);
 		else if (json_is_str(op, "sleep"))
 			json_int(json_get(step, "ms"), &ms);

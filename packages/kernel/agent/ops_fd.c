@@ -77,15 +77,28 @@ void op_dup(struct ctx *c, const struct jval *step, struct result *r)
 		result_sys(r, dup(fd));
 }
 
-/* A regular file in a private directory under $TMPDIR (or /tmp). The name is unlinked and the
+/* With `path`: that existing file opened O_RDONLY (its errno is the observation). Otherwise a
+ * regular file in a private directory under $TMPDIR (or /tmp). The name is unlinked and the
  * directory removed at once: the fd is all a case uses, and nothing is left behind. */
 void op_open_file(struct ctx *c, const struct jval *step, struct result *r)
 {
 	(void)c;
-	const char *content;
-	size_t len;
-	if (!arg_str(step, "content", true, &content, &len, r))
+	const char *content, *path;
+	size_t len, plen;
+	if (!arg_str(step, "content", true, &content, &len, r) || !arg_str(step, "path", true, &path, &plen, r))
 		return;
+	if (path) {
+		if (content) {
+			result_error(r, "open_file: either path or content, not both");
+			return;
+		}
+		if (strlen(path) != plen) {
+			result_error(r, "argument path: contains a NUL byte");
+			return;
+		}
+		result_sys(r, open(path, O_RDONLY));
+		return;
+	}
 	const char *tmp = getenv("TMPDIR");
 	char dir[PATH_MAX], file[PATH_MAX + 8];
 	if (!tmp || !*tmp || strlen(tmp) > PATH_MAX - 64)
@@ -129,11 +142,31 @@ void op_open_file(struct ctx *c, const struct jval *step, struct result *r)
 	r->ret = fd;
 }
 
+/* F_SETFL's `flags` by name into this arch's bits (the spec's values); false after an error in `r`. */
+static bool file_flags(const struct jval *flags, unsigned long *out, struct result *r)
+{
+	*out = 0;
+	for (size_t i = 0; i < flags->u.arr.n; i++) {
+		size_t k;
+		for (k = 0; k < uapi_nfile_flags; k++)
+			if (json_is_str(&flags->u.arr.items[i], uapi_file_flags[k].name))
+				break;
+		if (k == uapi_nfile_flags) {
+			result_error(r, "argument flags: item %zu is not a file status flag name", i);
+			return false;
+		}
+		*out |= uapi_file_flags[k].bits;
+	}
+	return true;
+}
+
 void op_fcntl(struct ctx *c, const struct jval *step, struct result *r)
 {
 	int fd;
 	int64_t arg;
-	if (!arg_fd(c, step, "fd", &fd, r) || !arg_int(step, "arg", true, 0, &arg, r))
+	const struct jval *flags;
+	if (!arg_fd(c, step, "fd", &fd, r) || !arg_int(step, "arg", true, 0, &arg, r) ||
+	    !arg_array(step, "flags", true, &flags, r))
 		return;
 	const struct jval *cmd = json_get(step, "cmd");
 	long ncmd;
@@ -141,10 +174,19 @@ void op_fcntl(struct ctx *c, const struct jval *step, struct result *r)
 		ncmd = F_GETPIPE_SZ;
 	else if (json_is_str(cmd, "F_SETPIPE_SZ"))
 		ncmd = F_SETPIPE_SZ;
+	else if (json_is_str(cmd, "F_GETFL"))
+		ncmd = F_GETFL;
+	else if (json_is_str(cmd, "F_SETFL"))
+		ncmd = F_SETFL;
 	else {
-		result_skip(r, "fcntl: only F_GETPIPE_SZ and F_SETPIPE_SZ are known");
+		result_skip(r, "fcntl: only F_GETPIPE_SZ, F_SETPIPE_SZ, F_GETFL and F_SETFL are known");
 		return;
 	}
+	unsigned long bits = (unsigned long)arg;
+	if (flags && !file_flags(flags, &bits, r))
+		return;
 	/* The raw syscall passes the argument as the kernel's unsigned long, untruncated. */
-	result_sys(r, syscall(SYS_fcntl, (long)fd, ncmd, (long)arg));
+	result_sys(r, syscall(SYS_fcntl, (long)fd, ncmd, (long)bits));
+	if (ncmd == F_GETFL && r->kind == R_RET)
+		r->has_flags = true;
 }

@@ -15,11 +15,13 @@
 #include "args.h"
 #include "pollnames.h"
 
-op_fn op_read, op_write, op_writev, op_fionread, op_poll, op_splice, op_tee, op_vmsplice, op_sendfile;
+op_fn op_read, op_write, op_writev, op_fionread, op_wait_queued, op_poll, op_splice, op_tee, op_vmsplice, op_sendfile;
 
 /* Far above the protocol's 1 MiB, only so that a malformed step cannot exhaust memory. */
 #define LEN_MAX (64u << 20)
 #define IOV_MAX_STEP 1024
+
+static bool splice_flags(const struct jval *step, unsigned *out, struct result *r);
 
 static bool arg_len(const struct jval *step, const char *name, bool optional, size_t *out, struct result *r)
 {
@@ -98,40 +100,52 @@ void op_write(struct ctx *c, const struct jval *step, struct result *r)
 	free(buf);
 }
 
-/* One zero-filled buffer per length of `iov`; *cnt buffers in *out (free with free_iov). */
-static bool zero_iov(const struct jval *step, struct iovec **out, int *cnt, struct result *r)
+/* One buffer per item of `iov`: a length (that many zero bytes) or hex bytes; *cnt buffers in *out
+ * (free with free_iov). */
+static bool make_iov(const struct jval *step, struct iovec **out, int *cnt, struct result *r)
 {
-	const struct jval *lens;
-	if (!arg_array(step, "iov", false, &lens, r))
+	const struct jval *items;
+	if (!arg_array(step, "iov", false, &items, r))
 		return false;
-	if (lens->u.arr.n > IOV_MAX_STEP) {
+	if (items->u.arr.n > IOV_MAX_STEP) {
 		result_error(r, "argument iov: at most %d buffers", IOV_MAX_STEP);
 		return false;
 	}
-	size_t n = lens->u.arr.n;
+	size_t n = items->u.arr.n;
 	struct iovec *iov = calloc(n ? n : 1, sizeof *iov);
 	if (!iov) {
 		result_error(r, "out of memory");
 		return false;
 	}
 	for (size_t i = 0; i < n; i++) {
+		const struct jval *item = &items->u.arr.items[i];
 		int64_t len;
-		if (!json_int(&lens->u.arr.items[i], &len) || len < 0 || len > LEN_MAX) {
-			result_error(r, "argument iov: item %zu: expected a length from 0 to %u", i, LEN_MAX);
-			for (size_t j = 0; j < i; j++)
-				free(iov[j].iov_base);
-			free(iov);
-			return false;
+		unsigned char *buf = NULL;
+		size_t nbuf = 0;
+		if (item->type == J_STR) {
+			if (!hex_decode(item->u.str.s, item->u.str.len, &buf, &nbuf)) {
+				result_error(r, "argument iov: item %zu: expected hex digit pairs", i);
+				goto fail;
+			}
+		} else if (json_int(item, &len) && len >= 0 && len <= LEN_MAX) {
+			nbuf = (size_t)len;
+			buf = calloc(nbuf ? nbuf : 1, 1);
+			if (!buf) {
+				result_error(r, "out of memory");
+				goto fail;
+			}
+		} else {
+			result_error(r, "argument iov: item %zu: expected a length from 0 to %u or hex bytes", i, LEN_MAX);
+			goto fail;
 		}
-		iov[i].iov_len = (size_t)len;
-		iov[i].iov_base = calloc(len ? (size_t)len : 1, 1);
-		if (!iov[i].iov_base) {
-			result_error(r, "out of memory");
-			for (size_t j = 0; j < i; j++)
-				free(iov[j].iov_base);
-			free(iov);
-			return false;
-		}
+		iov[i].iov_base = buf;
+		iov[i].iov_len = nbuf;
+		continue;
+fail:
+		for (size_t j = 0; j < i; j++)
+			free(iov[j].iov_base);
+		free(iov);
+		return false;
 	}
 	*out = iov;
 	*cnt = (int)n;
@@ -149,7 +163,7 @@ void op_writev(struct ctx *c, const struct jval *step, struct result *r)
 {
 	int fd, cnt;
 	struct iovec *iov;
-	if (!arg_fd(c, step, "fd", &fd, r) || !zero_iov(step, &iov, &cnt, r))
+	if (!arg_fd(c, step, "fd", &fd, r) || !make_iov(step, &iov, &cnt, r))
 		return;
 	result_sys(r, writev(fd, iov, cnt));
 	free_iov(iov, cnt);
@@ -159,9 +173,10 @@ void op_vmsplice(struct ctx *c, const struct jval *step, struct result *r)
 {
 	int fd, cnt;
 	struct iovec *iov;
-	if (!arg_fd(c, step, "fd", &fd, r) || !zero_iov(step, &iov, &cnt, r))
+	unsigned flags;
+	if (!arg_fd(c, step, "fd", &fd, r) || !splice_flags(step, &flags, r) || !make_iov(step, &iov, &cnt, r))
 		return;
-	result_sys(r, vmsplice(fd, iov, (size_t)cnt, 0));
+	result_sys(r, vmsplice(fd, iov, (size_t)cnt, flags));
 	/* The pipe now refers to these very pages: they are kept, unchanged, until the case process
 	 * ends, or a later read would see whatever malloc put there next. */
 	free(iov);
@@ -177,6 +192,47 @@ void op_fionread(struct ctx *c, const struct jval *step, struct result *r)
 	if (ret == 0) {
 		r->has_value = true;
 		r->value = count;
+	}
+}
+
+/* FIONREAD about every millisecond until `bytes` are queued or timeoutMs have passed (ETIMEDOUT):
+ * the bounded wait for records the key garbage collector posts, where poll() would wake at the first. */
+void op_wait_queued(struct ctx *c, const struct jval *step, struct result *r)
+{
+	int fd;
+	int64_t want, timeout;
+	if (!arg_fd(c, step, "fd", &fd, r) || !arg_int(step, "bytes", false, 0, &want, r) ||
+	    !arg_int(step, "timeoutMs", false, 0, &timeout, r))
+		return;
+	if (timeout < 0 || timeout > 3600000) {
+		result_error(r, "argument timeoutMs: expected 0 to 3600000");
+		return;
+	}
+	struct timespec start;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		int count = 0;
+		long ret = ioctl(fd, FIONREAD, &count);
+		double elapsed = ms_since(&start);
+		r->has_elapsed = true;
+		r->elapsed_ms = elapsed;
+		if (ret < 0) {
+			result_sys(r, ret);
+			return;
+		}
+		if (count >= want) {
+			result_sys(r, 0);
+			r->has_value = true;
+			r->value = count;
+			return;
+		}
+		if (elapsed >= (double)timeout) {
+			r->kind = R_ERRNO;
+			r->err = ETIMEDOUT;
+			return;
+		}
+		struct timespec ms = { 0, 1000000 };
+		nanosleep(&ms, NULL);
 	}
 }
 
@@ -215,6 +271,7 @@ void op_poll(struct ctx *c, const struct jval *step, struct result *r)
 	}
 }
 
+/* The flags of splice, tee and vmsplice (the same bits on every arch). */
 static bool splice_flags(const struct jval *step, unsigned *out, struct result *r)
 {
 	const struct jval *flags;
@@ -227,8 +284,12 @@ static bool splice_flags(const struct jval *step, unsigned *out, struct result *
 			*out |= SPLICE_F_NONBLOCK;
 		else if (json_is_str(f, "SPLICE_F_MOVE"))
 			*out |= SPLICE_F_MOVE;
+		else if (json_is_str(f, "SPLICE_F_MORE"))
+			*out |= SPLICE_F_MORE;
+		else if (json_is_str(f, "SPLICE_F_GIFT"))
+			*out |= SPLICE_F_GIFT;
 		else {
-			result_error(r, "argument flags: item %zu is not SPLICE_F_NONBLOCK or SPLICE_F_MOVE", i);
+			result_error(r, "argument flags: item %zu is not a SPLICE_F_* name (MOVE, NONBLOCK, MORE, GIFT)", i);
 			return false;
 		}
 	}
@@ -250,9 +311,11 @@ void op_tee(struct ctx *c, const struct jval *step, struct result *r)
 {
 	int in, out;
 	size_t len;
-	if (!arg_fd(c, step, "in", &in, r) || !arg_fd(c, step, "out", &out, r) || !arg_len(step, "len", false, &len, r))
+	unsigned flags;
+	if (!arg_fd(c, step, "in", &in, r) || !arg_fd(c, step, "out", &out, r) || !arg_len(step, "len", false, &len, r) ||
+	    !splice_flags(step, &flags, r))
 		return;
-	result_sys(r, tee(in, out, len, 0));
+	result_sys(r, tee(in, out, len, flags));
 }
 
 void op_sendfile(struct ctx *c, const struct jval *step, struct result *r)

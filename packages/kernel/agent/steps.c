@@ -12,6 +12,7 @@
 #include "children.h"
 #include "errnames.h"
 #include "pollnames.h"
+#include "uapi.h"
 #include "watchq-ops.h"
 
 enum bind_kind { BIND_none, BIND_ret, BIND_fds };
@@ -120,6 +121,25 @@ static void put_observation(struct buf *out, const struct result *r, const struc
 			buf_cstr(out, name);
 			first = false;
 		}
+		buf_putc(out, ']');
+	}
+	if (r->kind == R_RET && r->has_flags) {
+		/* The access mode, each known flag, then any other set bit as hex. */
+		static const char *const MODES[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "0x3" };
+		unsigned long left = (unsigned long)r->ret & ~3ul;
+		buf_puts(out, ",\"flags\":[");
+		buf_cstr(out, MODES[r->ret & 3]);
+		for (size_t i = 0; i < uapi_nfile_flags; i++)
+			if (uapi_file_flags[i].bits && (left & uapi_file_flags[i].bits) == uapi_file_flags[i].bits) {
+				buf_putc(out, ',');
+				buf_cstr(out, uapi_file_flags[i].name);
+				left &= ~uapi_file_flags[i].bits;
+			}
+		for (unsigned long bit = 4; bit && left; bit <<= 1)
+			if (left & bit) {
+				buf_printf(out, ",\"0x%lx\"", bit);
+				left &= ~bit;
+			}
 		buf_putc(out, ']');
 	}
 	if ((r->kind == R_RET || r->kind == R_ERRNO) && r->has_elapsed)

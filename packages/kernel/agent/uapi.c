@@ -17,6 +17,13 @@ const long uapi_keyctl_watch_key = KEYCTL_WATCH_KEY;
 const unsigned char uapi_caps1_notifications = KEYCTL_CAPS1_NOTIFICATIONS;
 const char uapi_revision[] = WATCHQ_REVISION;
 
+const struct uapi_flag uapi_file_flags[] = {
+#define FLAG(name, value) { #name, value },
+	WATCHQ_FILE_FLAGS(FLAG)
+#undef FLAG
+};
+const size_t uapi_nfile_flags = sizeof uapi_file_flags / sizeof uapi_file_flags[0];
+
 #define SUBTYPES (sizeof(((struct watch_notification_type_filter *)0)->subtype_filter) / sizeof(__u32))
 const size_t uapi_filter_subtypes = SUBTYPES;
 

@@ -17,6 +17,15 @@ extern const size_t uapi_filter_subtypes;
 /* The spec revision the generated header comes from. */
 extern const char uapi_revision[];
 
+/* File status flags by name, with this arch's bits as the spec states them (watchq-arch.h asserts
+ * each against the toolchain's <linux/fcntl.h>), in the order F_GETFL observations list them. */
+struct uapi_flag {
+	const char *name;
+	unsigned long bits;
+};
+extern const struct uapi_flag uapi_file_flags[];
+extern const size_t uapi_nfile_flags;
+
 /* One filter entry as a case gives it; `subtype` has room for any revision's array. */
 struct filter_entry {
 	uint32_t type, info_filter, info_mask;

@@ -8,6 +8,8 @@ import type { Pipe } from './pipe.js'
 /** A regular file on the case's tmpfs: bytes and a size, charged to the machine's memory. */
 export class RegularFile {
   data = new Uint8Array(0)
+  /** It has splice_read (tmpfs, /proc/sys); a /proc/<pid> file has not: splice and sendfile give EINVAL. */
+  spliceRead = true
 
   private constructor(private readonly memory: MemoryBudget) {}
 
@@ -57,14 +59,17 @@ export class OpenFile {
   /** fds referring to it. */
   refs = 0
   pos = 0
+  /** f_flags that only fcntl observes: O_APPEND and O_NOATIME, set with F_SETFL. */
+  append = false
+  noatime = false
 
   constructor(
     readonly target: FileTarget,
     readonly canRead: boolean,
     readonly canWrite: boolean,
-    /** f_flags: O_NONBLOCK and O_DIRECT matter here. */
-    readonly nonblock: boolean,
-    readonly packet: boolean,
+    /** f_flags: O_NONBLOCK and O_DIRECT matter here (fcntl F_SETFL changes them). */
+    public nonblock: boolean,
+    public packet: boolean,
     private readonly onRelease: () => void,
   ) {}
 

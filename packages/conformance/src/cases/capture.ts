@@ -115,6 +115,7 @@ export function captureToCase(text: string): { case: Case } | { problems: string
     }
     if (o.value !== undefined) expect.value = o.value
     if (o.revents !== undefined) expect.revents = o.revents
+    if (o.flags !== undefined) expect.flags = o.flags
     if (o.bytes !== undefined && step.op === 'wait_exit') {
       // A program's output holds serials and timing of this run; its exit status is what repeats.
     } else if (o.bytes !== undefined) {

@@ -6,7 +6,7 @@ import { outcomes } from './outcomes.js'
 /** Ops whose observation carries bytes: what read() returned, what a program wrote. */
 const BYTES_OPS: ReadonlySet<string> = new Set(['read', 'wait_exit', 'output'])
 /** Ops whose observation carries a value: FIONREAD's count, how often wait_output probed. */
-const VALUE_OPS: ReadonlySet<string> = new Set(['fionread', 'wait_output'])
+const VALUE_OPS: ReadonlySet<string> = new Set(['fionread', 'wait_queued', 'wait_output'])
 
 /** Argument names whose values are sent to the implementation (handles there must be bound). */
 const ARG_SKIP = new Set(['op', 'bind', 'expect', 'comment', 'repeat'])
@@ -47,8 +47,10 @@ export function semanticProblems(c: Case): string[] {
         if (o.bytes !== undefined && !BYTES_OPS.has(step.op))
           problems.push(`${w}: only ${[...BYTES_OPS].join(', ')} observe bytes`)
         if (o.revents !== undefined && step.op !== 'poll') problems.push(`${w}: only poll observes revents`)
+        if (o.flags !== undefined && (step.op !== 'fcntl' || (step as { cmd?: string }).cmd !== 'F_GETFL'))
+          problems.push(`${w}: only fcntl F_GETFL observes flags`)
         if (o.value !== undefined && !VALUE_OPS.has(step.op))
-          problems.push(`${w}: only ${[...VALUE_OPS].join(' and ')} observe a value`)
+          problems.push(`${w}: only ${[...VALUE_OPS].join(', ')} observe a value`)
         // Handles an expectation mentions become bound (first sight).
         for (const v of [o.ret, o.value, ...(o.records ?? []).flatMap((r) => Object.values(r))])
           if (isRef(v)) bound.add(v)

@@ -1,8 +1,9 @@
 // Random programs for differential runs: abstract operations on numbered pipes, keys and keyrings,
 // turned into case steps whose handles are always bound before use. Left out on purpose: anything
 // whose outcome depends on timing the kernel does not promise — blocking calls (every pipe is
-// O_NONBLOCK, polls do not wait) and dropping a watched key's last link (its removal record comes
-// from the asynchronous garbage collector), so two correct implementations always agree.
+// O_NONBLOCK and stays so, polls and wait_queued do not wait) and dropping a watched key's last link
+// (its removal record comes from the asynchronous garbage collector), so two correct implementations
+// always agree.
 
 import type { Case } from '@watchq/spec'
 import fc from 'fast-check'
@@ -29,6 +30,11 @@ export type AbstractOp =
   | { readonly k: 'clear'; readonly ring: number }
   | { readonly k: 'read'; readonly p: number; readonly len: number }
   | { readonly k: 'fionread' | 'poll' | 'write'; readonly p: number }
+  | { readonly k: 'getfl'; readonly p: number; readonly end: 'r' | 'w' }
+  | { readonly k: 'setfl'; readonly p: number; readonly append: boolean }
+  | { readonly k: 'writev'; readonly p: number; readonly iov: readonly (number | string)[] }
+  | { readonly k: 'tee'; readonly p: number; readonly q: number; readonly more: boolean }
+  | { readonly k: 'wait_queued'; readonly p: number; readonly bytes: number }
 
 const idx = fc.nat({ max: 7 })
 
@@ -91,6 +97,32 @@ export const abstractOp: fc.Arbitrary<AbstractOp> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({ k: fc.constantFrom('fionread' as const, 'poll' as const, 'write' as const), p: idx }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('getfl' as const),
+      p: idx,
+      end: fc.constantFrom('r' as const, 'w' as const),
+    }),
+  },
+  // F_SETFL keeps O_NONBLOCK: a blocking pipe could make a later read wait.
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('setfl' as const), p: idx, append: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      k: fc.constant('writev' as const),
+      p: idx,
+      iov: fc.array(fc.oneof(fc.constantFrom(0, 1, 16), fc.constantFrom('00', '7761', '0102030405060708')), {
+        maxLength: 3,
+      }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ k: fc.constant('tee' as const), p: idx, q: idx, more: fc.boolean() }) },
+  // No wait: what is queued already is all there will be (nothing asynchronous is generated).
+  {
+    weight: 1,
+    arbitrary: fc.record({ k: fc.constant('wait_queued' as const), p: idx, bytes: fc.constantFrom(1, 16, 48) }),
   },
 )
 
@@ -207,6 +239,34 @@ export function toSteps(ops: readonly AbstractOp[], tag: string): Step[] {
         break
       case 'write':
         if (pipes) push({ op: 'write', fd: `$w${o.p % pipes}`, bytes: '00' })
+        break
+      case 'getfl':
+        if (pipes) push({ op: 'fcntl', fd: `$${o.end}${o.p % pipes}`, cmd: 'F_GETFL' })
+        break
+      case 'setfl':
+        if (pipes)
+          push({
+            op: 'fcntl',
+            fd: `$w${o.p % pipes}`,
+            cmd: 'F_SETFL',
+            flags: ['O_NONBLOCK', ...(o.append ? ['O_APPEND'] : [])],
+          })
+        break
+      case 'writev':
+        if (pipes) push({ op: 'writev', fd: `$w${o.p % pipes}`, iov: o.iov })
+        break
+      case 'tee':
+        if (pipes)
+          push({
+            op: 'tee',
+            in: `$r${o.p % pipes}`,
+            out: `$w${o.q % pipes}`,
+            len: 16,
+            flags: o.more ? ['SPLICE_F_NONBLOCK', 'SPLICE_F_MORE'] : ['SPLICE_F_NONBLOCK'],
+          })
+        break
+      case 'wait_queued':
+        if (pipe(o.p)) push({ op: 'wait_queued', fd: pipe(o.p), bytes: o.bytes, timeoutMs: 0 })
         break
     }
   }

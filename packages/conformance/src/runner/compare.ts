@@ -65,6 +65,11 @@ function compareOutcome(want: Outcome, got: Observation, b: Bindings, ctx: Decod
     const g = got.revents ? [...got.revents].sort().join('|') || 'none' : 'no revents'
     if (w !== g) return { ok: false, what: `expected revents ${w}, observed ${g}` }
   }
+  if (want.flags !== undefined) {
+    const w = [...want.flags].sort().join('|') || 'none'
+    const g = got.flags ? [...got.flags].sort().join('|') || 'none' : 'no flags'
+    if (w !== g) return { ok: false, what: `expected flags ${w}, observed ${g}` }
+  }
   if (want.bytes !== undefined) {
     const w = canonicalHex(want.bytes)
     const g = got.bytes === undefined ? undefined : canonicalHex(got.bytes)

@@ -26,7 +26,7 @@ describe('program steps in cases', () => {
     )
     expect(semanticProblems(c)).toEqual([
       '/steps/0/expect: only read, wait_exit, output observe bytes',
-      '/steps/1/expect: only fionread and wait_output observe a value',
+      '/steps/1/expect: only fionread, wait_queued, wait_output observe a value',
       '/steps/2/expect: only read observes records',
     ])
   })

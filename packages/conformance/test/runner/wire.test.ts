@@ -16,6 +16,18 @@ describe('the runner', () => {
     expect(caseTimeoutMs(c, 1000)).toBe(13000)
   })
 
+  it('gives a case the time its polls and waits for queued bytes ask for', () => {
+    const c = {
+      description: 'x',
+      steps: [
+        { op: 'poll' as const, fd: 3, events: ['POLLIN' as const], timeoutMs: 2000 },
+        { op: 'wait_queued' as const, fd: 3, bytes: 16, timeoutMs: 9000 },
+        { op: 'sleep' as const, ms: 500 },
+      ],
+    }
+    expect(caseTimeoutMs(c, 1000)).toBe(12_500)
+  })
+
   it('never asks for more than a timer holds, however the waits add up', () => {
     const poll = { op: 'poll' as const, fd: 3, events: ['POLLIN' as const], timeoutMs: 60_000 }
     const c = { description: 'x', steps: [poll, poll] }

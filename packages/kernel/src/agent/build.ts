@@ -12,6 +12,7 @@ import {
   type ConstantArch,
   cHeader,
   type Endian,
+  FILE_STATUS_FLAGS,
   OPS,
   PROGRAM_SIGNALS,
   type Revision,
@@ -248,6 +249,13 @@ export function archHeader(rev: Revision, arch: AgentArch): string {
       const what = `${c.name} on ${arch}: the spec says ${v < 0 ? v : `0x${(v >>> 0).toString(16)}`} (${t.constants})`
       return `_Static_assert((unsigned long long)(${c.name}) == ${ull(v)}, ${JSON.stringify(what)});`
     })
+  // The file status flags fcntl(F_GETFL/F_SETFL) steps name: a table of the spec's values on the
+  // arch for the agent, each asserted against the toolchain's <linux/fcntl.h>.
+  const flags = FILE_STATUS_FLAGS.map((c) => ({ name: c.name, v: valueOn(c, t.constants) }))
+  const flagChecks = flags.map(
+    ({ name, v }) =>
+      `_Static_assert((unsigned long long)(${name}) == ${ull(v)}, ${JSON.stringify(`${name} on ${arch}: the spec says 0x${v.toString(16)} (${t.constants})`)});`,
+  )
   const order = t.endian === 'big' ? '__ORDER_BIG_ENDIAN__' : '__ORDER_LITTLE_ENDIAN__'
   return [
     '/* SPDX-License-Identifier: MIT */',
@@ -265,6 +273,10 @@ export function archHeader(rev: Revision, arch: AgentArch): string {
     '',
     `/* Every constant of the header as the spec states it on ${arch} (its "${t.constants}" values). */`,
     ...checks,
+    '',
+    `/* File status flags (fcntl F_GETFL/F_SETFL) as the spec states them on ${arch}: X(name, value). */`,
+    `#define WATCHQ_FILE_FLAGS(X) ${flags.map(({ name, v }) => `X(${name}, 0x${v.toString(16)})`).join(' ')}`,
+    ...flagChecks,
     '',
     '#endif',
     '',

@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import {
   constant,
   createAjv,
+  FILE_STATUS_FLAGS,
   HelloResponse,
   type ImplementationInfo,
   type Observation,
@@ -291,6 +292,39 @@ describe('the compile-time check', () => {
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+
+  it.skipIf(!host)('fails the build when the toolchain and the spec disagree on a file status flag', async () => {
+    const arch = host!
+    const dir = await mkdtemp(join(tmpdir(), 'watchq-arch-h-'))
+    try {
+      const headers = { ...generatedHeaders(arch) }
+      const value = valueOn(FILE_STATUS_FLAGS.find((f) => f.name === 'O_NONBLOCK')!, AGENT_TARGETS[arch].constants)
+      const right = `(O_NONBLOCK) == 0x${value.toString(16)}ULL`
+      expect(headers['watchq-arch.h']).toContain(right)
+      expect(headers['watchq-arch.h']).toContain(`X(O_NONBLOCK, 0x${value.toString(16)})`)
+      headers['watchq-arch.h'] = headers['watchq-arch.h']!.replace(
+        right,
+        `(O_NONBLOCK) == 0x${(value << 1).toString(16)}ULL`,
+      )
+      for (const [name, text] of Object.entries(headers)) writeFileSync(join(dir, name), text)
+      const compile = () =>
+        execFileSync(
+          agentCompiler(arch),
+          ['-fsyntax-only', '-I', dir, '-I', join(agentSourceDir(), '..', 'c'), join(agentSourceDir(), 'uapi.c')],
+          { stdio: 'pipe' },
+        )
+      expect(compile).toThrow(/O_NONBLOCK on/)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('states each arch its own file status flag bits (O_NONBLOCK 0x80 and O_DIRECT 0x8000 on mips)', () => {
+    expect(archHeader(rev, 'mips')).toContain('X(O_NONBLOCK, 0x80) X(O_DIRECT, 0x8000)')
+    expect(archHeader(rev, 'aarch64')).toContain('X(O_DIRECT, 0x10000) X(O_LARGEFILE, 0x20000)')
+    expect(archHeader(rev, 'ppc64')).toContain('X(O_DIRECT, 0x20000) X(O_LARGEFILE, 0x10000)')
+    expect(archHeader(rev, 'x86_64')).toContain('X(O_APPEND, 0x400) X(O_NONBLOCK, 0x800)')
   })
 
   it('rejects a compiler for another ABI (byte order, word size)', () => {

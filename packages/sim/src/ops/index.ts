@@ -2,7 +2,7 @@
 // error here until the simulator performs it.
 import type { OpName } from '@watchq/spec'
 import type { OpHandler } from './context.js'
-import { opFionread, opPoll, opRead, opWrite, opWritev } from './io.js'
+import { opFionread, opPoll, opRead, opWaitQueued, opWrite, opWritev } from './io.js'
 import {
   opAddKey,
   opChown,
@@ -40,6 +40,7 @@ export const OP_HANDLERS: Readonly<Record<OpName, OpHandler>> = {
   writev: opWritev,
   fionread: opFionread,
   poll: opPoll,
+  wait_queued: opWaitQueued,
   splice: opSplice,
   tee: opTee,
   vmsplice: opVmsplice,

@@ -6,7 +6,7 @@ import { MAX_LINE_BYTES, POLL_EVENTS, type PollEvent } from '@watchq/spec'
 import { err, isErrno } from '../errors.js'
 import type { OpenFile } from '../files.js'
 import { LIMITS } from '../limits.js'
-import { BLOCK, type Pipe } from '../pipe.js'
+import { BLOCK, concat, type Pipe } from '../pipe.js'
 import { pipesHonourNowait } from '../profile.js'
 import {
   argArray,
@@ -107,29 +107,31 @@ export const opWrite: OpHandler = (c) => {
   return writeFile(file, data)
 }
 
-/** The iovec lengths of writev/vmsplice (zero-filled buffers). */
-export function iovLengths(c: StepContext): number[] {
+/** The buffers of writev/vmsplice: an item is a length (zero-filled) or hex bytes. */
+export function iovBuffers(c: StepContext): Uint8Array[] {
   const iov = argArray(c, 'iov', false)!
   if (iov.length > 1024) throw new StepError('argument iov: at most 1024 buffers')
-  const lens = iov.map((v, i) => {
+  const bufs = iov.map((v, i) => {
+    if (typeof v === 'string') return hexBytes(v, `iov: item ${i}`)
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > LEN_MAX)
-      throw new StepError(`argument iov: item ${i}: expected a length from 0 to ${LEN_MAX}`)
-    return v
+      throw new StepError(`argument iov: item ${i}: expected a length from 0 to ${LEN_MAX} or hex bytes`)
+    // The agent allocates every buffer; beyond this much it could not either.
+    if (v > LIMITS.buffer) throw new StepError('argument iov: out of memory for the buffers')
+    return new Uint8Array(v)
   })
-  // The agent allocates every buffer; beyond this much it could not either.
-  if (lens.reduce((a, b) => a + b, 0) > LIMITS.buffer)
+  if (bufs.reduce((a, b) => a + b.length, 0) > LIMITS.buffer)
     throw new StepError('argument iov: out of memory for the buffers')
-  return lens
+  return bufs
 }
 
 export const opWritev: OpHandler = (c) => {
   const fd = argFd(c, 'fd')
-  const total = iovLengths(c).reduce((a, b) => a + b, 0)
+  const bufs = iovBuffers(c)
   const file = c.proc.fds.get(fd)
   if (!file?.canWrite) return result(err('EBADF'))
   // vfs_writev returns before the pipe sees a zero-length vector (docs/semantics.md#write).
-  if (total === 0) return result(0)
-  return writeFile(file, new Uint8Array(total))
+  if (bufs.every((b) => b.length === 0)) return result(0)
+  return writeFile(file, concat(bufs))
 }
 
 export const opFionread: OpHandler = (c) => {
@@ -140,6 +142,33 @@ export const opFionread: OpHandler = (c) => {
   // what is left to read.
   const value = pipe ? pipe.queuedBytes() : file.regular!.size - file.pos
   return { ret: 0, value: value | 0 }
+}
+
+/** FIONREAD of one fd, as opFionread reports it. */
+function queued(c: StepContext, fd: number) {
+  const file = c.proc.fds.get(fd)
+  if (!file) return err('EBADF')
+  return file.pipe ? file.pipe.queuedBytes() : file.regular!.size - file.pos
+}
+
+/**
+ * wait_queued: FIONREAD until `bytes` are queued, in simulated time (the key gc's deferred removal
+ * records arrive as their time comes); ETIMEDOUT after timeoutMs.
+ */
+export const opWaitQueued: OpHandler = (c) => {
+  const fd = argFd(c, 'fd')
+  const want = argInt(c, 'bytes')
+  const timeout = argInt(c, 'timeoutMs')
+  if (timeout < 0 || timeout > 3_600_000) throw new StepError('argument timeoutMs: expected 0 to 3600000')
+  const reached = () => {
+    const n = queued(c, fd)
+    return isErrno(n) || n >= want
+  }
+  const w = c.kernel.clock.waitFor(reached, timeout)
+  const n = queued(c, fd)
+  if (isErrno(n)) return { errno: n.name, elapsedMs: w.elapsedMs }
+  if (n < want) return { errno: 'ETIMEDOUT', elapsedMs: w.elapsedMs }
+  return { ret: 0, value: n | 0, elapsedMs: w.elapsedMs }
 }
 
 /** pipe_poll / the default mask of a regular file, before masking with the requested events. */

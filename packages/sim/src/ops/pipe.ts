@@ -1,6 +1,7 @@
 // Ops on file descriptors as such: pipe2 (docs/semantics.md#pipe2-with-o_notification_pipe), close
-// (docs/semantics.md#closing), dup, open_file, fcntl (F_GETPIPE_SZ, F_SETPIPE_SZ:
+// (docs/semantics.md#closing), dup, open_file, fcntl (F_GETFL, F_SETFL; F_GETPIPE_SZ, F_SETPIPE_SZ:
 // docs/semantics.md#f_getpipe_sz-and-pipe-accounting, docs/semantics.md#f_setpipe_sz).
+import { FILE_STATUS_FLAGS, type FileStatusFlag, valueOn } from '@watchq/spec'
 import { err, isErrno, type Sys } from '../errors.js'
 import { OpenFile, RegularFile } from '../files.js'
 import type { Kernel } from '../kernel.js'
@@ -9,7 +10,18 @@ import { Pipe } from '../pipe.js'
 import type { Process } from '../process.js'
 import { WatchQueue } from '../watch-queue.js'
 import { detachWatch } from '../watches.js'
-import { argArray, argFd, argInt, argStr, type OpHandler, result, StepError, StepSkip, utf8 } from './context.js'
+import {
+  argArray,
+  argFd,
+  argInt,
+  argStr,
+  type OpHandler,
+  result,
+  type StepContext,
+  StepError,
+  StepSkip,
+  utf8,
+} from './context.js'
 
 /** free_pipe_info: the queue is cleared first (watches unhooked, no removal records), then the buffers. */
 function freePipe(k: Kernel, pipe: Pipe): void {
@@ -85,15 +97,35 @@ export const opDup: OpHandler = (c) => {
   return result(c.proc.fds.install(file, c.proc.fdLimit))
 }
 
-/** A new regular file holding `content`, open read-write at offset 0 (the agent's tmpfs file). */
+/**
+ * The files of the machine the model knows by path, as a case process in our VM sees them: what
+ * reading gives, and whether splice can read them (/proc/sys has splice_read, /proc/<pid> files do
+ * not: docs/semantics.md#splice-tee-vmsplice-and-sendfile). Any other path is declined.
+ */
+const MACHINE_FILES: ReadonlyMap<string, { readonly content: string; readonly spliceRead: boolean }> = new Map([
+  ['/proc/sys/kernel/ostype', { content: 'Linux\n', spliceRead: true }],
+  ['/proc/self/oom_score_adj', { content: '0\n', spliceRead: false }],
+])
+
+/**
+ * A new regular file holding `content`, open read-write at offset 0 (the agent's tmpfs file); or,
+ * with `path`, a file of the machine opened read-only.
+ */
 export const opOpenFile: OpHandler = (c) => {
   const k = c.kernel
-  const content = utf8(argStr(c, 'content', true)) ?? new Uint8Array(0)
+  const path = argStr(c, 'path', true)
+  const known = path === null ? undefined : MACHINE_FILES.get(path)
+  if (path !== null) {
+    if (argStr(c, 'content', true) !== null) throw new StepError('open_file: either path or content, not both')
+    if (!known) throw new StepSkip(`open_file: the simulator has no file ${path}`)
+  }
+  const content = utf8(known ? known.content : argStr(c, 'content', true)) ?? new Uint8Array(0)
   if (content.length > LIMITS.fileBytes) return result(err('EFBIG'))
   if (k.files >= LIMITS.files) return result(err('ENFILE'))
   const reg = RegularFile.create(content, k.memory)
   if (isErrno(reg)) return result(reg)
-  const file = new OpenFile({ kind: 'regular', file: reg }, true, true, false, false, () => {
+  if (known) reg.spliceRead = known.spliceRead
+  const file = new OpenFile({ kind: 'regular', file: reg }, true, !known, false, false, () => {
     reg.free()
     k.files--
   })
@@ -129,14 +161,80 @@ export function setPipeSize(pipe: Pipe, arg: number): Sys<number> {
   return pipe.maxUsage * pipe.pageSize
 }
 
+/** The spec's file status flag bits on the simulated arches (x86_64 and s390x: asm-generic). */
+const FILE_FLAG_BITS: Readonly<Record<FileStatusFlag, number>> = Object.fromEntries(
+  FILE_STATUS_FLAGS.map((f) => [f.name, valueOn(f, 'generic')]),
+) as Record<FileStatusFlag, number>
+
+/** f_flags as F_GETFL returns them: the access mode and the status flags the model keeps. */
+function statusFlags(file: OpenFile): number {
+  const b = FILE_FLAG_BITS
+  let flags = file.canRead && file.canWrite ? 2 : file.canWrite ? 1 : 0
+  if (file.nonblock) flags |= b.O_NONBLOCK
+  if (file.packet) flags |= b.O_DIRECT
+  if (file.append) flags |= b.O_APPEND
+  if (file.noatime) flags |= b.O_NOATIME
+  // open(2) on a 64-bit kernel adds O_LARGEFILE; pipe2 does not.
+  if (file.regular) flags |= b.O_LARGEFILE
+  return flags
+}
+
+/** F_GETFL observed by name, as the agent lists them: the access mode, then each flag set. */
+function flagNames(flags: number): string[] {
+  const names: string[] = [['O_RDONLY', 'O_WRONLY', 'O_RDWR', '0x3'][flags & 3]!]
+  let left = flags & ~3
+  for (const f of FILE_STATUS_FLAGS) {
+    const bit = FILE_FLAG_BITS[f.name]
+    if (left & bit) {
+      names.push(f.name)
+      left &= ~bit
+    }
+  }
+  for (let bit = 4; left; bit *= 2)
+    if (left & bit) {
+      names.push(`0x${bit.toString(16)}`)
+      left &= ~bit
+    }
+  return names
+}
+
+/**
+ * setfl: only O_APPEND, O_NONBLOCK, O_DIRECT and O_NOATIME change (other bits are ignored). O_DIRECT
+ * needs a file that can do direct I/O — tmpfs only from 6.6 on — except on a pipe, where it is packet
+ * mode (docs/semantics.md#file-status-flags).
+ */
+function setStatusFlags(c: StepContext, file: OpenFile, arg: number): Sys<number> {
+  const b = FILE_FLAG_BITS
+  if (arg & b.O_DIRECT && !file.pipe && c.kernel.profile.version === '6.1') return err('EINVAL')
+  file.append = (arg & b.O_APPEND) !== 0
+  file.nonblock = (arg & b.O_NONBLOCK) !== 0
+  file.packet = (arg & b.O_DIRECT) !== 0
+  file.noatime = (arg & b.O_NOATIME) !== 0
+  return 0
+}
+
 export const opFcntl: OpHandler = (c) => {
   const fd = argFd(c, 'fd')
-  const arg = argInt(c, 'arg', 0)
+  let arg = argInt(c, 'arg', 0)
   const cmd = c.step.cmd
-  if (cmd !== 'F_GETPIPE_SZ' && cmd !== 'F_SETPIPE_SZ')
-    throw new StepSkip('fcntl: only F_GETPIPE_SZ and F_SETPIPE_SZ are known')
+  if (cmd !== 'F_GETPIPE_SZ' && cmd !== 'F_SETPIPE_SZ' && cmd !== 'F_GETFL' && cmd !== 'F_SETFL')
+    throw new StepSkip('fcntl: only F_GETPIPE_SZ, F_SETPIPE_SZ, F_GETFL and F_SETFL are known')
+  const flags = argArray(c, 'flags', true)
+  if (flags) {
+    arg = 0
+    for (const [i, f] of flags.entries()) {
+      const bit = typeof f === 'string' ? FILE_FLAG_BITS[f as FileStatusFlag] : undefined
+      if (bit === undefined) throw new StepError(`argument flags: item ${i} is not a file status flag name`)
+      arg |= bit
+    }
+  }
   const file = c.proc.fds.get(fd)
   if (!file) return result(err('EBADF'))
+  if (cmd === 'F_GETFL') {
+    const f = statusFlags(file)
+    return { ret: f, flags: flagNames(f) }
+  }
+  if (cmd === 'F_SETFL') return result(setStatusFlags(c, file, arg))
   const pipe = file.pipe
   // pipe_fcntl: not a pipe is EBADF.
   if (!pipe) return result(err('EBADF'))

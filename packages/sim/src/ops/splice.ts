@@ -16,10 +16,19 @@ import {
   type StepContext,
   StepError,
 } from './context.js'
-import { iovLengths } from './io.js'
+import { iovBuffers } from './io.js'
 
+/** include/linux/splice.h: the same bits on every arch. */
 export const SPLICE_F_MOVE = 0x01
 export const SPLICE_F_NONBLOCK = 0x02
+export const SPLICE_F_MORE = 0x04
+export const SPLICE_F_GIFT = 0x08
+const SPLICE_FLAG_BITS: Readonly<Record<string, number>> = {
+  SPLICE_F_MOVE,
+  SPLICE_F_NONBLOCK,
+  SPLICE_F_MORE,
+  SPLICE_F_GIFT,
+}
 
 /** The two ends of a splice or tee: open, the first readable and the second writable, else EBADF. */
 function openEnds(c: StepContext, fdIn: number, fdOut: number): Sys<{ input: OpenFile; out: OpenFile }> {
@@ -29,12 +38,14 @@ function openEnds(c: StepContext, fdIn: number, fdOut: number): Sys<{ input: Ope
   return { input, out }
 }
 
+/** The flags of splice, tee and vmsplice; MOVE, MORE and GIFT are hints the model can ignore. */
 function spliceFlags(c: StepContext): number {
   let flags = 0
   for (const [i, f] of (argArray(c, 'flags', true) ?? []).entries()) {
-    if (f === 'SPLICE_F_NONBLOCK') flags |= SPLICE_F_NONBLOCK
-    else if (f === 'SPLICE_F_MOVE') flags |= SPLICE_F_MOVE
-    else throw new StepError(`argument flags: item ${i} is not SPLICE_F_NONBLOCK or SPLICE_F_MOVE`)
+    const bit = typeof f === 'string' ? SPLICE_FLAG_BITS[f] : undefined
+    if (bit === undefined)
+      throw new StepError(`argument flags: item ${i} is not a SPLICE_F_* name (MOVE, NONBLOCK, MORE, GIFT)`)
+    flags |= bit
   }
   return flags
 }
@@ -80,7 +91,7 @@ function spliceFileToPipe(input: OpenFile, opipe: Pipe, len: number, nonblock: b
   // A notification pipe's read end (any pipe, to splice) has no splice_read
   // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   const reg = input.regular
-  if (!reg) return err('EINVAL')
+  if (!reg?.spliceRead) return err('EINVAL')
   const data = reg.read(input.pos, Math.min(len, room))
   let n = 0
   while (n < data.length) {
@@ -162,6 +173,7 @@ export const opTee: OpHandler = (c) => {
   const fdIn = argFd(c, 'in')
   const fdOut = argFd(c, 'out')
   const len = argLen(c, 'len')
+  const flags = spliceFlags(c)
   if (len === 0) return result(0)
   const ends = openEnds(c, fdIn, fdOut)
   if (isErrno(ends)) return result(ends)
@@ -171,7 +183,7 @@ export const opTee: OpHandler = (c) => {
   // Both ends must be pipes to splice, and different ones; a notification pipe is not
   // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   if (!ipipe || !opipe || ipipe === opipe) return result(err('EINVAL'))
-  const nb = input.nonblock || out.nonblock
+  const nb = (flags & SPLICE_F_NONBLOCK) !== 0 || input.nonblock || out.nonblock
   const what = 'tee between pipes that nothing else will fill or drain'
   if (ipipe.isEmpty && ipipe.writers > 0) return observe(nb ? err('EAGAIN') : SLEEPS, what)
   if (opipe.isFull(opipe.maxUsage)) {
@@ -183,31 +195,37 @@ export const opTee: OpHandler = (c) => {
 
 export const opVmsplice: OpHandler = (c) => {
   const fd = argFd(c, 'fd')
-  const lens = iovLengths(c)
+  const flags = spliceFlags(c)
+  const bufs = iovBuffers(c)
   const file = c.proc.fds.get(fd)
   // vmsplice_type: a writable file is spliced into, a readable one out of.
   if (!file || (!file.canWrite && !file.canRead)) return result(err('EBADF'))
-  const total = lens.reduce((a, b) => a + b, 0)
+  const total = bufs.reduce((a, b) => a + b.length, 0)
   if (total === 0) return result(0)
   // A notification pipe is not a pipe here, on either end
   // (docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   const pipe = file.splicePipe
   if (!pipe) return result(err('EBADF'))
+  const nonblock = (flags & SPLICE_F_NONBLOCK) !== 0
   const what = 'vmsplice on a pipe that nothing else will fill or drain'
   if (file.canWrite) {
     if (pipe.readers === 0) return result(err('EPIPE'))
-    if (pipe.isFull(pipe.maxUsage)) return blockedForever(what)
+    // wait_for_space: SPLICE_F_NONBLOCK turns the sleep into EAGAIN.
+    if (pipe.isFull(pipe.maxUsage)) return nonblock ? result(err('EAGAIN')) : blockedForever(what)
     let ret = 0
-    for (const len of lens) {
-      for (let at = 0; at < len && !pipe.isFull(pipe.maxUsage); at += pipe.pageSize) {
-        const n = Math.min(pipe.pageSize, len - at)
-        if (!pipe.pushBuffer(new Uint8Array(n), 0)) return result(ret || err('ENOMEM'))
-        ret += n
+    for (const buf of bufs) {
+      for (let at = 0; at < buf.length && !pipe.isFull(pipe.maxUsage); at += pipe.pageSize) {
+        const chunk = buf.slice(at, at + pipe.pageSize)
+        if (!pipe.pushBuffer(chunk, 0)) return result(ret || err('ENOMEM'))
+        ret += chunk.length
       }
     }
     return result(ret)
   }
-  if (pipe.isEmpty) return pipe.writers === 0 ? result(0) : blockedForever(what)
+  if (pipe.isEmpty) {
+    if (pipe.writers === 0) return result(0)
+    return nonblock ? result(err('EAGAIN')) : blockedForever(what)
+  }
   return result(pipe.take(total).length)
 }
 
@@ -221,10 +239,10 @@ export const opSendfile: OpHandler = (c) => {
   if (!out?.canWrite) return result(err('EBADF'))
   const opipe = out.splicePipe
   if (opipe) return observe(spliceFileToPipe(input, opipe, count, out.nonblock), 'sendfile into a full pipe')
-  // do_splice_direct: the input must be a regular file (a notification read end is EINVAL:
-  // docs/semantics.md#splice-tee-vmsplice-and-sendfile).
+  // do_splice_direct: the input must be a file with splice_read (a notification read end or a
+  // /proc/<pid> file is EINVAL, before the output is written: docs/semantics.md#splice-tee-vmsplice-and-sendfile).
   const reg = input.regular
-  if (!reg) return result(err('EINVAL'))
+  if (!reg?.spliceRead) return result(err('EINVAL'))
   const data = reg.read(input.pos, count)
   // 0 at end of file; into a notification pipe, EXDEV with the input offset left alone.
   if (data.length === 0) return result(0)

@@ -1,7 +1,7 @@
 // read/FIONREAD/poll (docs/semantics.md#read, docs/semantics.md#poll) and write/writev
 // (docs/semantics.md#write), through the protocol.
 import { describe, expect, it } from 'vitest'
-import { kinds, queue, read, Sim, type Step, update, userKey, watch } from '../helpers.js'
+import { keyring, kinds, queue, read, Sim, type Step, update, userKey, watch } from '../helpers.js'
 
 const poll = (events: string[], timeoutMs = 0, fd = '$r'): Step => ({ op: 'poll', fd, events, timeoutMs })
 const nowait = (fd = '$r'): Step => ({ op: 'read', fd, len: 4096, flags: ['RWF_NOWAIT'] })
@@ -152,5 +152,54 @@ describe('write and writev', () => {
       { op: 'read', fd: '$f', len: 10 },
     ])
     expect(obs.slice(1)).toEqual([{ ret: 2 }, { ret: 0, bytes: '' }])
+  })
+})
+
+// docs/semantics.md#key-garbage-collection-timing
+describe('wait_queued', () => {
+  const waitQueued = (bytes: number, timeoutMs: number): Step => ({ op: 'wait_queued', fd: '$r', bytes, timeoutMs })
+
+  it('is ETIMEDOUT when too little is queued, and returns the count once enough is', () => {
+    const sim = new Sim()
+    const obs = sim.run([...queue(), userKey(), watch(), update(), waitQueued(32, 50), update(), waitQueued(32, 50)])
+    expect(obs[5]).toMatchObject({ errno: 'ETIMEDOUT' })
+    expect(obs[5]!.elapsedMs).toBe(50)
+    expect(obs[7]).toMatchObject({ ret: 0, value: 32, elapsedMs: 0 })
+  })
+
+  it('waits in simulated time for the removal records the key gc posts', () => {
+    const sim = new Sim()
+    const obs = sim.run([
+      ...queue(),
+      keyring(),
+      userKey('$a', '$ring'),
+      userKey('$b', '$ring'),
+      watch('$a', 1),
+      watch('$b', 2),
+      { op: 'clear', keyring: '$ring' },
+      waitQueued(32, 10_000),
+      read(),
+    ])
+    expect(obs[8]).toMatchObject({ ret: 0, value: 32 })
+    expect(kinds(sim.records(obs[9]!))).toEqual(['removal', 'removal'])
+  })
+
+  it("gives FIONREAD's errno at once", () => {
+    const sim = new Sim()
+    const obs = sim.run([{ op: 'wait_queued', fd: 9, bytes: 1, timeoutMs: 1000 }])
+    expect(obs[0]).toMatchObject({ errno: 'EBADF' })
+  })
+})
+
+describe('writev', () => {
+  it('writes hex items as bytes and numbers as zeros, in order', () => {
+    const sim = new Sim()
+    const obs = sim.run([
+      { op: 'pipe2', flags: ['O_NONBLOCK'], bind: ['$r', '$w'] },
+      { op: 'writev', fd: '$w', iov: ['0102', 2, '', 'ff'] },
+      read(),
+    ])
+    expect(obs[1]).toEqual({ ret: 5 })
+    expect(obs[2]).toEqual({ ret: 5, bytes: '010200' + '00ff' })
   })
 })

@@ -193,3 +193,27 @@ describe('sendfile', () => {
     expect(obs.slice(-2)).toEqual([{ ret: 1 }, { ret: 1, bytes: '63' }])
   })
 })
+
+describe('the flags of splice, tee and vmsplice', () => {
+  it('SPLICE_F_NONBLOCK turns every wait into EAGAIN; the bytes vmsplice gives pass through unchanged', () => {
+    const sim = new Sim()
+    const obs = sim.run([
+      { op: 'pipe2', flags: [], bind: ['$ar', '$aw'] },
+      { op: 'pipe2', flags: [], bind: ['$br', '$bw'] },
+      { op: 'tee', in: '$ar', out: '$bw', len: 8, flags: ['SPLICE_F_NONBLOCK'] },
+      { op: 'vmsplice', fd: '$ar', iov: [8], flags: ['SPLICE_F_NONBLOCK'] },
+      { op: 'vmsplice', fd: '$aw', iov: ['abcd'], flags: ['SPLICE_F_GIFT'] },
+      { op: 'splice', in: '$ar', out: '$bw', len: 8, flags: ['SPLICE_F_MORE', 'SPLICE_F_MOVE'] },
+      { op: 'read', fd: '$br', len: 8 },
+      { op: 'tee', in: '$ar', out: '$bw', len: 8, flags: ['SPLICE_F_BOGUS'] },
+    ])
+    expect(obs.slice(2, 7)).toEqual([
+      { errno: 'EAGAIN' },
+      { errno: 'EAGAIN' },
+      { ret: 2 },
+      { ret: 2 },
+      { ret: 2, bytes: 'abcd' },
+    ])
+    expect(obs[7]!.error).toMatch(/not a SPLICE_F_\* name/)
+  })
+})

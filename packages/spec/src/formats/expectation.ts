@@ -20,6 +20,12 @@ export const PollEvent = Type.Union(POLL_EVENTS.map((e) => Type.Literal(e)))
 export type PollEvent = Static<typeof PollEvent>
 
 /**
+ * A file's access mode or status flag as fcntl(F_GETFL) observes it: a name (O_WRONLY, O_NONBLOCK, …),
+ * or a set bit without a name as hex (0x80000).
+ */
+export const FileFlagName = Type.String({ pattern: '^(O_[A-Z]+|0x[0-9a-f]+)$' })
+
+/**
  * A record as the decoder returns it, partially: every field given must match, fields left out
  * are not compared. `id` (a removal's u64 object id) is a decimal string or a handle.
  */
@@ -50,6 +56,9 @@ const outcome = {
   bytes: Type.Optional(Hex),
   value: Type.Optional(IntOrRef),
   revents: Type.Optional(Type.Array(PollEvent, { description: 'poll: exactly these events' })),
+  flags: Type.Optional(
+    Type.Array(FileFlagName, { description: 'fcntl F_GETFL: exactly this access mode and these flags' }),
+  ),
 }
 
 /** One acceptable outcome of a step. */

@@ -1,7 +1,7 @@
 // What an implementation reports for one step: the syscall's result and what it returned through
 // pointers. Never interpreted by the implementation; the runner compares it with the expectation.
 import { type Static, Type } from '@sinclair/typebox'
-import { PollEvent } from './expectation.js'
+import { FileFlagName, PollEvent } from './expectation.js'
 import { ErrnoName, Hex } from './values.js'
 
 export const Observation = Type.Object(
@@ -19,6 +19,7 @@ export const Observation = Type.Object(
     ),
     value: Type.Optional(Type.Integer({ description: 'fionread: the count; wait_output: how often the probe ran' })),
     revents: Type.Optional(Type.Array(PollEvent)),
+    flags: Type.Optional(Type.Array(FileFlagName, { description: 'fcntl F_GETFL: the access mode and flags set' })),
     skipped: Type.Optional(Type.String({ description: 'The implementation cannot perform this op (why)' })),
     error: Type.Optional(Type.String({ description: 'The implementation failed to perform this op (its own fault)' })),
     elapsedMs: Type.Optional(Type.Number({ minimum: 0 })),

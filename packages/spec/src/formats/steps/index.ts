@@ -1,6 +1,6 @@
 // Every operation a case can use, by name.
 import { type Static, Type } from '@sinclair/typebox'
-import { Fionread, Poll, Read, Sendfile, Splice, Tee, Vmsplice, Write, Writev } from './io.js'
+import { Fionread, Poll, Read, Sendfile, Splice, Tee, Vmsplice, WaitQueued, Write, Writev } from './io.js'
 import {
   AddKey,
   Chown,
@@ -45,6 +45,7 @@ const BASE = [
   Writev,
   Fionread,
   Poll,
+  WaitQueued,
   Splice,
   Tee,
   Vmsplice,
