@@ -1,6 +1,7 @@
 // The simulated machines: what differs between 6.1 and 6.12, x86_64 and s390x.
 import { describe, expect, it } from 'vitest'
 import {
+  atLeast,
   checkProfile,
   endianOf,
   kernelRelease,
@@ -8,12 +9,31 @@ import {
   pipesHonourNowait,
   quotaFreedAtFinalPut,
   SIM_PROFILES,
+  SIM_VERSIONS,
 } from '../src/profile.js'
 
 describe('profiles', () => {
   it('cover the captured kernels and s390x on 6.12', () => {
-    expect(Object.keys(SIM_PROFILES).sort()).toEqual(['s390x-6.1', 's390x-6.12', 'x86_64-6.1', 'x86_64-6.12'])
-    expect(Object.values(SIM_PROFILES).map(kernelRelease)).toEqual(['6.12.117', '6.1.192', '6.1.192', '6.12.117'])
+    expect(Object.keys(SIM_PROFILES).sort()).toEqual([
+      's390x-6.1',
+      's390x-6.12',
+      'x86_64-6.1',
+      'x86_64-6.12',
+      'x86_64-7.2',
+    ])
+    expect(Object.values(SIM_PROFILES).map(kernelRelease)).toEqual([
+      '6.12.117',
+      '6.1.192',
+      '6.1.192',
+      '6.12.117',
+      '7.2.13',
+    ])
+  })
+
+  it('order the versions, so that a behaviour that began in one holds in every later one', () => {
+    const p = (version: (typeof SIM_VERSIONS)[number]) => ({ version, arch: 'x86_64' as const, pageSize: 4096 })
+    expect(SIM_VERSIONS.map((v) => atLeast(p(v), '6.12'))).toEqual([false, false, true, true])
+    expect(SIM_VERSIONS.map((v) => atLeast(p(v), '5.10'))).toEqual([true, true, true, true])
   })
 
   it('make s390x big-endian', () => {
