@@ -78,6 +78,8 @@ export class Pipe {
     readonly pageSize: number,
     readonly endian: 'little' | 'big',
     private readonly memory: MemoryBudget,
+    /** 6.1 and later check for a watch queue before anything else in pipe_write; 5.10 last (docs/semantics.md#d3-write-checks-on-510). */
+    private readonly watchQueueFirst = true,
   ) {
     this.ring = new Ring(PIPE_DEF_BUFFERS)
     this.maxUsage = PIPE_DEF_BUFFERS
@@ -203,12 +205,14 @@ export class Pipe {
    * errno, or BLOCK with what was written so far when it would sleep for room.
    */
   write(data: Uint8Array, nowait: boolean, packet: boolean): Sys<number> | { block: Block; written: number } {
-    // A notification pipe refuses every write first, even an empty one or one without readers
-    // (docs/semantics.md#write).
-    if (this.watchQueue) return err('EXDEV')
+    // From 6.1 a notification pipe refuses every write first, even an empty one or one without
+    // readers (docs/semantics.md#write); 5.10 makes those two checks first
+    // (docs/semantics.md#d3-write-checks-on-510).
+    if (this.watchQueue && this.watchQueueFirst) return err('EXDEV')
     if (data.length === 0) return 0
     // SIGPIPE is ignored by the agent: the write fails with EPIPE.
     if (this.readers === 0) return err('EPIPE')
+    if (this.watchQueue) return err('EXDEV')
     const page = this.pageSize
     let at = 0
     let ret = 0

@@ -20,6 +20,7 @@ export const SIM_PROFILES: Record<string, SimProfile> = {
   's390x-6.1': { version: '6.1', arch: 's390x', pageSize: 4096 },
   's390x-6.12': { version: '6.12', arch: 's390x', pageSize: 4096 },
   'x86_64-7.2': { version: '7.2', arch: 'x86_64', pageSize: 4096 },
+  'x86_64-5.10': { version: '5.10', arch: 'x86_64', pageSize: 4096 },
 }
 
 /** Whether `p` runs `version` or a later one. */

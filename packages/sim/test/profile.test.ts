@@ -17,6 +17,7 @@ describe('profiles', () => {
     expect(Object.keys(SIM_PROFILES).sort()).toEqual([
       's390x-6.1',
       's390x-6.12',
+      'x86_64-5.10',
       'x86_64-6.1',
       'x86_64-6.12',
       'x86_64-7.2',
@@ -27,6 +28,7 @@ describe('profiles', () => {
       '6.1.192',
       '6.12.117',
       '7.2.13',
+      '5.10.262',
     ])
   })
 

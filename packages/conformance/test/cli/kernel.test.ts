@@ -37,7 +37,7 @@ describe('watchq kernel', () => {
 
   it.each([
     [['kernel', 'build'], 'missing required argument "version"; see "watchq kernel build --help"'],
-    [['kernel', 'build', '5.4'], 'kernel build needs one version: 6.1 or 6.12'],
+    [['kernel', 'build', '5.4'], 'kernel build needs one version: 5.10 or 6.1 or 6.12 or 7.2'],
     [['kernel', 'build', '6.1', '--arch', 'arm64'], '--arch must be x86_64 or s390x, not "arm64"'],
     [['kernel', 'make'], 'unknown command "make"; see "watchq kernel --help"'],
   ])('usage error: %j', async (argv, message) => {
@@ -53,7 +53,7 @@ describe('watchq kernel', () => {
     expect(r.out).toMatch(/^ {2}build <version> +Build/m)
     const build = await run(['kernel', 'build', '--help'])
     expect(build.out).toContain('Usage: watchq kernel build [options] <version>')
-    expect(build.out).toContain('The kernel series (6.1 or 6.12)')
+    expect(build.out).toContain('The kernel series (5.10 or 6.1 or 6.12 or 7.2)')
     expect(build.out).toContain('(choices: "x86_64", "s390x", default: "x86_64")')
   })
 })

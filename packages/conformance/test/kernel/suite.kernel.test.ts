@@ -1,4 +1,4 @@
-// The real-kernel tier: the whole case suite against each test kernel (x86_64 6.1 and 6.12, and
+// The real-kernel tier: the whole case suite against each test kernel (x86_64 5.10, 6.1, 6.12 and 7.2, and
 // big-endian s390x 6.1), booted in QEMU with the agent as /init. Kernels are built from Debian's
 // sources on first use and cached. Reports go to .vitest/kernels/<kernel>.jsonl for `watchq summary`.
 // The committed captures of each kernel are replayed against it too, so that drift shows, and the
@@ -16,7 +16,7 @@ import { vmImplConnector } from '../../src/transport/vm-impl.js'
 
 const ROOT = join(import.meta.dirname, '../../../..')
 const EXPECTATIONS = join(ROOT, 'packages/fixtures/expectations')
-const KERNELS = ['x86_64-6.1', 'x86_64-6.12', 's390x-6.1']
+const KERNELS = ['x86_64-5.10', 'x86_64-6.1', 'x86_64-6.12', 'x86_64-7.2', 's390x-6.1']
 
 describe.each(KERNELS)('the case suite on %s', (kernel) => {
   it(

@@ -7,6 +7,7 @@ import { OpenFile, RegularFile } from '../files.js'
 import type { Kernel } from '../kernel.js'
 import { LIMITS } from '../limits.js'
 import { Pipe } from '../pipe.js'
+import { atLeast } from '../profile.js'
 import type { Process } from '../process.js'
 import { WatchQueue } from '../watch-queue.js'
 import { detachWatch } from '../watches.js'
@@ -50,7 +51,7 @@ export function pipe2(proc: Process, flags: number): Sys<[number, number]> {
   if (k.pipes >= LIMITS.pipes) return err('ENFILE')
   const fds = proc.fds.reserveTwo(proc.fdLimit)
   if (isErrno(fds)) return fds
-  const pipe = new Pipe(k.profile.pageSize, k.endian, k.memory)
+  const pipe = new Pipe(k.profile.pageSize, k.endian, k.memory, atLeast(k.profile, '6.1'))
   // The queue is attached right after the ordinary pipe is made (16 slots for root;
   // docs/semantics.md#pipe2-with-o_notification_pipe).
   if (flags & f.O_NOTIFICATION_PIPE) pipe.watchQueue = new WatchQueue(pipe)
@@ -205,7 +206,7 @@ function flagNames(flags: number): string[] {
  */
 function setStatusFlags(c: StepContext, file: OpenFile, arg: number): Sys<number> {
   const b = FILE_FLAG_BITS
-  if (arg & b.O_DIRECT && !file.pipe && c.kernel.profile.version === '6.1') return err('EINVAL')
+  if (arg & b.O_DIRECT && !file.pipe && !atLeast(c.kernel.profile, '6.12')) return err('EINVAL')
   file.append = (arg & b.O_APPEND) !== 0
   file.nonblock = (arg & b.O_NONBLOCK) !== 0
   file.packet = (arg & b.O_DIRECT) !== 0
