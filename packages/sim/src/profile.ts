@@ -30,7 +30,12 @@ export const atLeast = (p: SimProfile, version: SimVersion): boolean =>
 export const DEFAULT_PROFILE: SimProfile = SIM_PROFILES['x86_64-6.12']!
 
 /** The Debian releases docs/semantics.md was written from (and the captures were made on). */
-const RELEASES: Record<SimVersion, string> = { '5.10': '5.10.262', '6.1': '6.1.192', '6.12': '6.12.117', '7.2': '7.2.13' }
+const RELEASES: Record<SimVersion, string> = {
+  '5.10': '5.10.262',
+  '6.1': '6.1.192',
+  '6.12': '6.12.117',
+  '7.2': '7.2.13',
+}
 
 export function kernelRelease(p: SimProfile): string {
   return RELEASES[p.version]
