@@ -77,6 +77,17 @@ export const read = (len = 4096, fd = '$r'): Step => ({ op: 'read', fd, len })
 export const update = (key = '$k', payload = 'b'): Step => ({ op: 'update', key, payload })
 
 /** n copies of a step. */
+/** A queue, and two watched keys (ids 1 and 2) in one keyring that is then cleared: both lose their last link at once. */
+export const twoWatchedKeysCleared = (): Step[] => [
+  ...queue(),
+  keyring(),
+  userKey('$a', '$ring'),
+  userKey('$b', '$ring'),
+  watch('$a', 1),
+  watch('$b', 2),
+  { op: 'clear', keyring: '$ring' },
+]
+
 export const times = (n: number, step: Step): Step[] => Array.from({ length: n }, () => step)
 
 /** The events of key records, in order (removal/loss by kind). */

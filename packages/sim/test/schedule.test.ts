@@ -8,7 +8,7 @@ import { exploreSchedules, nextPrefix, type ScheduledRun } from '../src/explore.
 import { SIM_PROFILES } from '../src/profile.js'
 import { describeTrail, formatSchedule, parseSchedule, Replay } from '../src/schedule.js'
 import { KEY_GC_DELAY_S } from '../src/uapi.js'
-import { keyring, kinds, queue, read, Sim, type Step, userKey, watch } from './helpers.js'
+import { keyring, kinds, queue, read, Sim, type Step, twoWatchedKeysCleared, userKey, watch } from './helpers.js'
 
 const poll = (timeoutMs: number): Step => ({ op: 'poll', fd: '$r', events: ['POLLIN'], timeoutMs })
 const decoder = new Sim()
@@ -22,20 +22,7 @@ function all(steps: readonly Step[], maxSchedules?: number) {
 }
 
 /** Two watched keys in one keyring, which is cleared: both lose their last link at once. */
-const twoKeys: Step[] = [
-  ...queue(),
-  keyring(),
-  userKey('$a', '$ring'),
-  userKey('$b', '$ring'),
-  watch('$a', 1),
-  watch('$b', 2),
-  { op: 'clear', keyring: '$ring' },
-  read(),
-  poll(10_000),
-  read(),
-  { op: 'sleep', ms: 10 },
-  read(),
-]
+const twoKeys: Step[] = [...twoWatchedKeysCleared(), read(), poll(10_000), read(), { op: 'sleep', ms: 10 }, read()]
 
 describe('schedule strings', () => {
   it('are option numbers joined by dots, without trailing zeros; the default is 0', () => {

@@ -1,7 +1,7 @@
 // read/FIONREAD/poll (docs/semantics.md#read, docs/semantics.md#poll) and write/writev
 // (docs/semantics.md#write), through the protocol.
 import { describe, expect, it } from 'vitest'
-import { keyring, kinds, queue, read, Sim, type Step, update, userKey, watch } from '../helpers.js'
+import { kinds, queue, read, Sim, type Step, twoWatchedKeysCleared, update, userKey, watch } from '../helpers.js'
 
 const poll = (events: string[], timeoutMs = 0, fd = '$r'): Step => ({ op: 'poll', fd, events, timeoutMs })
 const nowait = (fd = '$r'): Step => ({ op: 'read', fd, len: 4096, flags: ['RWF_NOWAIT'] })
@@ -169,17 +169,7 @@ describe('wait_queued', () => {
 
   it('waits in simulated time for the removal records the key gc posts', () => {
     const sim = new Sim()
-    const obs = sim.run([
-      ...queue(),
-      keyring(),
-      userKey('$a', '$ring'),
-      userKey('$b', '$ring'),
-      watch('$a', 1),
-      watch('$b', 2),
-      { op: 'clear', keyring: '$ring' },
-      waitQueued(32, 10_000),
-      read(),
-    ])
+    const obs = sim.run([...twoWatchedKeysCleared(), waitQueued(32, 10_000), read()])
     expect(obs[8]).toMatchObject({ ret: 0, value: 32 })
     expect(kinds(sim.records(obs[9]!))).toEqual(['removal', 'removal'])
   })
