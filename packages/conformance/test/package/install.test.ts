@@ -259,11 +259,15 @@ describe('npx watchq in the installing project', () => {
         unexpected: 0,
       })
       expect(bad, explain(r)).toEqual({ fail: 0, error: 0, crash: 0, timeout: 0, unsupported: 0 })
-      // Not applicable: a case for the other byte order or the other kernel; nearly all must pass.
-      expect(pass, explain(r)).toBeGreaterThanOrEqual(shipped.length - 5)
       // The report names exactly the installed case files: the cases were found in node_modules.
       const results = reportResults(join(installation().project, 'watchq-report.jsonl'))
       expect(results.map((x) => x.case).sort()).toEqual([...shipped].sort())
+      // Not applicable only for another platform: a 32-bit caller, the other byte order, another
+      // kernel version; never for something the simulator lacks.
+      const notRun = results.filter((x) => x.status === 'not-applicable')
+      expect(notRun.length).toBe(notApplicable)
+      for (const x of notRun) expect(x.reason, x.case).toMatch(/^needs (compat-32|big-endian|kernel )/)
+      expect(pass, explain(r)).toBeGreaterThan(shipped.length * 0.9)
     },
     TEST_MS,
   )

@@ -366,12 +366,12 @@ export function caseIds(casesDir: string): string[] {
 }
 
 /** The result lines of a `watchq run` report (JSON lines: a header, one line per case, a footer). */
-export function reportResults(file: string): { case: string; status: string }[] {
+export function reportResults(file: string): { case: string; status: string; reason?: string }[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { case?: string; status?: string })
-    .filter((r): r is { case: string; status: string } => typeof r.case === 'string')
+    .map((l) => JSON.parse(l) as { case?: string; status?: string; reason?: string })
+    .filter((r): r is { case: string; status: string; reason?: string } => typeof r.case === 'string')
 }
 
 /**
