@@ -18,6 +18,7 @@ import {
 import { join } from 'node:path'
 import { cacheRoot, readText, serialized, withLock, writeAtomic } from '../cache/cache.js'
 import { exec, lastLines } from '../process/exec.js'
+import { preparePrivateState, privateStateConfig } from './private-state.js'
 import { parseStanzas } from './stanzas.js'
 
 /** A Debian release by its code name: its suites, from the archive and the security archive. */
@@ -151,24 +152,18 @@ export async function releasePackage(
 }
 
 function prepareState(dir: string, release: DebianRelease): void {
-  for (const d of ['state/lists/partial', 'cache/archives/partial', 'sources.list.d'])
-    mkdirSync(join(dir, d), { recursive: true })
-  if (!existsSync(join(dir, 'status'))) writeFileSync(join(dir, 'status'), '')
+  mkdirSync(join(dir, 'sources.list.d'), { recursive: true })
   const sources = releaseSources(release)
   if (readText(join(dir, 'sources.list.d', 'debian.sources')) !== sources)
     writeAtomic(join(dir, 'sources.list.d', 'debian.sources'), sources)
-  if (/["\n;{}]/.test(dir)) throw new Error(`apt cannot be given the directory ${JSON.stringify(dir)}`)
-  const config = [
-    `// watchq's private apt state for Debian ${release.name} (release-apt.ts); mirrors and keys are the host's`,
-    '#clear APT::Update::Pre-Invoke;',
-    '#clear APT::Update::Post-Invoke;',
-    '#clear APT::Update::Post-Invoke-Success;',
-    `Dir::State "${join(dir, 'state')}";`,
-    `Dir::State::Status "${join(dir, 'status')}";`,
-    `Dir::Cache "${join(dir, 'cache')}";`,
-    'Dir::Etc::sourcelist "/dev/null";',
-    `Dir::Etc::sourceparts "${join(dir, 'sources.list.d')}";`,
-    '',
-  ].join('\n')
-  if (readText(join(dir, 'apt.conf')) !== config) writeAtomic(join(dir, 'apt.conf'), config)
+  preparePrivateState(
+    dir,
+    privateStateConfig(
+      dir,
+      `watchq's private apt state for Debian ${release.name} (release-apt.ts); mirrors and keys are the host's`,
+      {
+        settings: ['Dir::Etc::sourcelist "/dev/null";', `Dir::Etc::sourceparts "${join(dir, 'sources.list.d')}";`],
+      },
+    ),
+  )
 }

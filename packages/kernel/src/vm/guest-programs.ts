@@ -29,6 +29,7 @@ import {
 import { join, posix } from 'node:path'
 import { cacheRoot, readText, serialized, withLock, writeAtomic } from '../cache/cache.js'
 import { lacksLists } from '../debian/apt.js'
+import { preparePrivateState, privateStateConfig } from '../debian/private-state.js'
 import { type DebianPackage, parseStanzas } from '../debian/stanzas.js'
 import { type ExecResult, exec, lastLines } from '../process/exec.js'
 import { elfNeeds } from './elf.js'
@@ -84,20 +85,14 @@ export function privateAptDir(debArch: string): string {
  * on the host's own state (PackageKit, AppStream), which this update does not change.
  */
 export function privateAptConfig(dir: string, debArch: string): string {
-  if (/["\n;{}]/.test(dir)) throw new Error(`apt cannot be given the directory ${JSON.stringify(dir)}`)
-  return [
-    `// watchq's private apt state for Debian's ${debArch} packages (guest-programs.ts); the sources are the host's`,
-    '#clear APT::Update::Pre-Invoke;',
-    '#clear APT::Update::Post-Invoke;',
-    '#clear APT::Update::Post-Invoke-Success;',
-    '#clear APT::Architectures;',
-    `Dir::State "${join(dir, 'state')}";`,
-    `Dir::State::Status "${join(dir, 'status')}";`,
-    `Dir::Cache "${join(dir, 'cache')}";`,
-    `APT::Architecture "${debArch}";`,
-    `APT::Architectures { "${debArch}"; };`,
-    '',
-  ].join('\n')
+  return privateStateConfig(
+    dir,
+    `watchq's private apt state for Debian's ${debArch} packages (guest-programs.ts); the sources are the host's`,
+    {
+      clear: ['APT::Architectures'],
+      settings: [`APT::Architecture "${debArch}";`, `APT::Architectures { "${debArch}"; };`],
+    },
+  )
 }
 
 /** The programs of `packages` for `arch`, downloaded and unpacked once, with what they need. */
@@ -190,11 +185,7 @@ async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt>
   const dir = aptDir ?? privateAptDir(debArch)
   const lists = join(dir, 'state', 'lists')
   const conf = join(dir, 'apt.conf')
-  mkdirSync(join(lists, 'partial'), { recursive: true })
-  mkdirSync(join(dir, 'cache', 'archives', 'partial'), { recursive: true })
-  if (!existsSync(join(dir, 'status'))) writeFileSync(join(dir, 'status'), '')
-  const config = privateAptConfig(dir, debArch)
-  if (readText(conf) !== config) writeAtomic(conf, config)
+  preparePrivateState(dir, privateAptConfig(dir, debArch))
   const stampFile = join(dir, 'updated')
   const where = `watchq's private ${debArch} package lists in ${dir} (from this machine's apt sources)`
   // One apt at a time on this state: in this process (the lock file names the process), and
