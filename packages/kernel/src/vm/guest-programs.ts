@@ -27,6 +27,7 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join, posix } from 'node:path'
+import { AGENT_TARGETS } from '../agent/build.js'
 import { cacheRoot, readText, serialized, withLock, writeAtomic } from '../cache/cache.js'
 import { lacksLists } from '../debian/apt.js'
 import { preparePrivateState, privateStateConfig } from '../debian/private-state.js'
@@ -63,10 +64,10 @@ export interface GuestPrograms {
 /** keyutils' `keyctl` (1.6.3 on Debian 12) and what it links against. */
 export const KEYUTILS = { packages: ['keyutils', 'libkeyutils1', 'libc6'], programs: ['/bin/keyctl'] } as const
 
-/** Debian's names of the guest architectures, and their multiarch library directory. */
-const DEBIAN: Record<VmArch, { arch: string; triplet: string }> = {
-  x86_64: { arch: 'amd64', triplet: 'x86_64-linux-gnu' },
-  s390x: { arch: 's390x', triplet: 's390x-linux-gnu' },
+/** Debian's name of a guest architecture, and its multiarch library directory (the GNU triple). */
+const debianOf = (arch: VmArch): { arch: string; triplet: string } => {
+  const { debian, triple } = AGENT_TARGETS[arch]
+  return { arch: debian, triplet: triple }
 }
 
 export function guestProgramsDir(): string {
@@ -97,7 +98,7 @@ export function privateAptConfig(dir: string, debArch: string): string {
 
 /** The programs of `packages` for `arch`, downloaded and unpacked once, with what they need. */
 export async function debianPrograms(o: GuestProgramsOptions): Promise<GuestPrograms> {
-  const { arch: debArch, triplet } = DEBIAN[o.arch]
+  const { arch: debArch, triplet } = debianOf(o.arch)
   const onProgress = o.onProgress ?? (() => {})
   const apt = await aptFor(debArch, o.aptDir)
   const base = o.cacheDir ?? guestProgramsDir()
