@@ -3,7 +3,7 @@
 // measured against a baseline in the same run: the same steps through the agent on this host over
 // stdio. Writes the "Kernels" section of the repo-root BENCHMARKS.md.
 //
-//   npm run bench:kernel -w @watchq/conformance [-- --steps N --rounds N --dry]
+//   npm run bench:kernel -w @watchq/conformance [-- --steps N --rounds N --dry --kernel x86_64-6.12 …]
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -16,14 +16,21 @@ import { defaultCasesDir } from '../src/cli/run.js'
 import { ReportMemory } from '../src/report/write.js'
 import { runSuite } from '../src/runner/run.js'
 import { vmImplConnector } from '../src/transport/vm-impl.js'
+import { MATRIX } from '../test/kernel/kernels.js'
 
 const { values } = parseArgs({
-  options: { steps: { type: 'string' }, rounds: { type: 'string' }, dry: { type: 'boolean' } },
+  options: {
+    steps: { type: 'string' },
+    rounds: { type: 'string' },
+    dry: { type: 'boolean' },
+    kernel: { type: 'string', multiple: true },
+  },
 })
 const STEPS = Number(values.steps ?? 2000)
 const ROUNDS = Number(values.rounds ?? 3)
 const ROOT = resolve(import.meta.dirname, '../../..')
-const KERNELS = ['x86_64-6.1', 'x86_64-6.12', 's390x-6.1']
+// Every kernel of the matrix, or those named with --kernel (repeatable).
+const KERNELS: readonly string[] = values.kernel?.length ? values.kernel : MATRIX
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
 
 /** One case of `n` cheap steps: FIONREAD on an ordinary pipe (one syscall each, a small answer). */
