@@ -1,6 +1,7 @@
 // What a person (or CI) needs from one or more reports: who ran, counts per status, what was
 // unexpected and where it diverged, and whether the run was cut short. As text, Markdown or JSON.
 import { ALLOWED_BY_DEFAULT, type Divergence, type ReportResult, type Status } from '@watchq/spec'
+import { oneLine } from './one-line.js'
 import { countStatuses, type Report, STATUS_NAMES } from './read.js'
 
 export const SUMMARY_FORMATS = ['pretty', 'markdown', 'json'] as const
@@ -190,14 +191,6 @@ export function evidenceLine(r: { line?: string; stderr?: string }, width = 160)
     .filter(Boolean)
     .at(-1)
   return last ? clip(`stderr: ${oneLine(last)}`, width) : null
-}
-
-/** One line, with control characters made visible (a report's stderr must not drive the terminal). */
-function oneLine(s: string): string {
-  return s
-    .replace(/\s*\n\s*/g, ' ⏎ ')
-    .trim()
-    .replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 function clip(s: string, width: number): string {

@@ -14,6 +14,7 @@
 // gap must not pass for a skip. KTAP marks unexpected timeouts and errors `# TIMEOUT`/`# ERROR`,
 // which parsers that do not know them read as plain failures.
 import type { ReportResult } from '@watchq/spec'
+import { oneLine } from './one-line.js'
 import type { Report } from './read.js'
 import { evidenceLine, expectedLine, observedLine, reasonOf, stepLine } from './summary.js'
 
@@ -166,7 +167,7 @@ function diagnostics(r: ReportResult): string[] {
   if (r.divergence) lines.push(stepLine(r.divergence), expectedLine(r.divergence), observedLine(r.divergence))
   const evidence = evidenceLine(r)
   if (evidence) lines.push(evidence)
-  return lines.map(oneLine)
+  return lines.map(tapLine)
 }
 
 function missing(id: string, why: string): ReportResult {
@@ -175,11 +176,12 @@ function missing(id: string, why: string): ReportResult {
 
 /** A directive's text: one line, and no `#`, which would start another directive (a link's anchor keeps its meaning as %23). */
 function clean(s: string): string {
-  return oneLine(s).replace(/#/g, '%23')
+  return tapLine(s).replace(/#/g, '%23')
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim()
+/** A TAP line: line breaks as spaces (TAP readers split on them), controls visible. */
+function tapLine(s: string): string {
+  return oneLine(s, ' ')
 }
 
 function yamlString(s: string): string {
