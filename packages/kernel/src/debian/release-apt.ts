@@ -4,6 +4,8 @@
 // status, its own cache, and a sources file naming the host's own mirrors and keys with that
 // release's suites. The host's apt configuration is only read, never changed. Packages are only
 // downloaded (never installed), checked against the SHA256 apt knows, and unpacked into the cache.
+// Guest programs of such a release (bullseye's keyctl for the 5.10 guest, vm/guest-programs.ts) use
+// the same state, or apt-release-<release>-<deb arch>/ for another architecture's.
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -92,16 +94,12 @@ export async function releasePackage(
   name: string,
   onProgress: (line: string) => void = () => {},
 ): Promise<FetchedPackage> {
-  const release = DEBIAN_RELEASES[releaseName]
-  if (!release)
-    throw new Error(
-      `watchq knows no Debian release "${releaseName}" (known: ${Object.keys(DEBIAN_RELEASES).join(', ')})`,
-    )
-  const dir = join(cacheRoot(), `apt-release-${release.name}`)
+  const release = debianRelease(releaseName)
+  const dir = releaseAptDir(release)
   const conf = join(dir, 'apt.conf')
   return serialized(dir, () =>
     withLock(join(dir, 'watchq.lock'), async () => {
-      prepareState(dir, release)
+      prepareReleaseState(dir, release)
       const apt = (args: readonly string[], cwd?: string) =>
         exec(args[0]!, ['-q', '-c', conf, ...args.slice(1)], { cwd })
       const where = `watchq's private ${release.name} package lists in ${dir} (over this machine's Debian mirrors)`
@@ -151,19 +149,52 @@ export async function releasePackage(
   )
 }
 
-function prepareState(dir: string, release: DebianRelease): void {
+/** A release by its code name; fails naming the known ones. */
+export function debianRelease(name: string): DebianRelease {
+  const release = DEBIAN_RELEASES[name]
+  if (!release)
+    throw new Error(`watchq knows no Debian release "${name}" (known: ${Object.keys(DEBIAN_RELEASES).join(', ')})`)
+  return release
+}
+
+/**
+ * Where the private state of `release` lives: apt-release-<release> for the host's architecture
+ * (shared by the kernel sources and guest programs), apt-release-<release>-<debArch> for another.
+ */
+export function releaseAptDir(release: DebianRelease, debArch?: string): string {
+  return join(cacheRoot(), `apt-release-${release.name}${debArch === undefined ? '' : `-${debArch}`}`)
+}
+
+/**
+ * The sources file and apt.conf of the private state of `release` in `dir`; with `debArch`, of
+ * that architecture's packages only (guest programs of another architecture, vm/guest-programs.ts).
+ */
+export function prepareReleaseState(dir: string, release: DebianRelease, debArch?: string): void {
   mkdirSync(join(dir, 'sources.list.d'), { recursive: true })
   const sources = releaseSources(release)
   if (readText(join(dir, 'sources.list.d', 'debian.sources')) !== sources)
     writeAtomic(join(dir, 'sources.list.d', 'debian.sources'), sources)
+  const sourceSettings = [
+    'Dir::Etc::sourcelist "/dev/null";',
+    `Dir::Etc::sourceparts "${join(dir, 'sources.list.d')}";`,
+  ]
   preparePrivateState(
     dir,
-    privateStateConfig(
-      dir,
-      `watchq's private apt state for Debian ${release.name} (release-apt.ts); mirrors and keys are the host's`,
-      {
-        settings: ['Dir::Etc::sourcelist "/dev/null";', `Dir::Etc::sourceparts "${join(dir, 'sources.list.d')}";`],
-      },
-    ),
+    debArch === undefined
+      ? privateStateConfig(
+          dir,
+          `watchq's private apt state for Debian ${release.name} (release-apt.ts); mirrors and keys are the host's`,
+          { settings: sourceSettings },
+        )
+      : privateStateConfig(
+          dir,
+          `watchq's private apt state for Debian ${release.name}'s ${debArch} packages (release-apt.ts); mirrors and keys are the host's`,
+          { clear: ['APT::Architectures'], settings: [...sourceSettings, ...archSettings(debArch)] },
+        ),
   )
+}
+
+/** apt settings that make a private state know one architecture's packages only. */
+export function archSettings(debArch: string): string[] {
+  return [`APT::Architecture "${debArch}";`, `APT::Architectures { "${debArch}"; };`]
 }

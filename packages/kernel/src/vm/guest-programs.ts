@@ -3,16 +3,22 @@
 // the cache, and each program is taken with its dynamic loader and every library it needs, read
 // from the ELF files themselves (elf.ts), at the paths Debian installs them — so the guest's
 // loader finds them the way it would on Debian, without an ld.so.cache.
-// Cached at ${XDG_CACHE_HOME:-~/.cache}/watchq/guest-programs/<deb arch>-<hash>/, the hash over
-// each package's name, architecture, version and .deb SHA256 as apt knows them.
+// Cached at ${XDG_CACHE_HOME:-~/.cache}/watchq/guest-programs/<deb arch>-<hash>/ (the host's
+// release) or <release>-<deb arch>-<hash>/, the hash over each package's name, architecture,
+// version and .deb SHA256 as apt knows them.
 //
-// The host's own architecture uses the host's apt as it is. Another one (s390x on an amd64
-// machine) would need `dpkg --add-architecture` and an update of the host's lists; instead apt
-// runs with a private state of that architecture only, under ${XDG_CACHE_HOME:-~/.cache}/watchq/
-// apt-<deb arch>/: its own package lists, an empty dpkg status and its own cache, read through
-// `apt-get -c <that dir>/apt.conf`, over the host's sources, keys and apt configuration (which
-// are only read). Those lists are fetched (`apt-get update`, a few seconds) when they are missing,
-// or when a package or download is not found in them; one process at a time.
+// The host's own architecture and release use the host's apt as it is. Another architecture (s390x
+// on an amd64 machine) would need `dpkg --add-architecture` and an update of the host's lists;
+// instead apt runs with a private state of that architecture only, under
+// ${XDG_CACHE_HOME:-~/.cache}/watchq/apt-<deb arch>/: its own package lists, an empty dpkg status
+// and its own cache, read through `apt-get -c <that dir>/apt.conf`, over the host's sources, keys
+// and apt configuration (which are only read). Another Debian release (bullseye's keyutils for the
+// 5.10 guest, sid's for 7.2) uses that release's private state of debian/release-apt.ts
+// (apt-release-<release>/, or apt-release-<release>-<deb arch>/ for another architecture), whose
+// sources name the host's mirrors with the release's suites. Those lists are fetched (`apt-get
+// update`, a few seconds) when they are missing, or when a package or download is not found in
+// them; one process at a time. Each release's programs are cached apart
+// (guest-programs/<release>-<deb arch>-<hash>/).
 import { createHash } from 'node:crypto'
 import {
   existsSync,
@@ -31,6 +37,7 @@ import { AGENT_TARGETS } from '../agent/build.js'
 import { cacheRoot, readText, serialized, withLock, writeAtomic } from '../cache/cache.js'
 import { lacksLists } from '../debian/apt.js'
 import { preparePrivateState, privateStateConfig } from '../debian/private-state.js'
+import { archSettings, debianRelease, prepareReleaseState, releaseAptDir } from '../debian/release-apt.js'
 import { type DebianPackage, parseStanzas } from '../debian/stanzas.js'
 import { type ExecResult, exec, lastLines } from '../process/exec.js'
 import { elfNeeds } from './elf.js'
@@ -39,6 +46,11 @@ import type { VmArch } from './kernel-image.js'
 
 export interface GuestProgramsOptions {
   readonly arch: VmArch
+  /**
+   * The Debian release the packages come from: 'host' (default) for this machine's, or one of
+   * DEBIAN_RELEASES (debian/release-apt.ts) through its private apt state.
+   */
+  readonly release?: string
   /** Debian packages that hold the programs and every library they need. */
   readonly packages: readonly string[]
   /** Absolute paths of the programs, as the packages install them. */
@@ -46,8 +58,8 @@ export interface GuestProgramsOptions {
   /** Default ${XDG_CACHE_HOME:-~/.cache}/watchq/guest-programs. */
   readonly cacheDir?: string
   /**
-   * apt's private state when `arch` is not the host's architecture. Default
-   * ${XDG_CACHE_HOME:-~/.cache}/watchq/apt-<deb arch>.
+   * apt's private state when `arch` or `release` is not the host's. Default
+   * ${XDG_CACHE_HOME:-~/.cache}/watchq/apt-<deb arch> for the host's release, else release-apt.ts's.
    */
   readonly aptDir?: string
   readonly onProgress?: (line: string) => void
@@ -61,7 +73,7 @@ export interface GuestPrograms {
   readonly dir: string
 }
 
-/** keyutils' `keyctl` (1.6.3 on Debian 12) and what it links against. */
+/** keyutils' `keyctl` (1.6.1 in Debian 11, 1.6.3 in 12 and sid) and what it links against. */
 export const KEYUTILS = { packages: ['keyutils', 'libkeyutils1', 'libc6'], programs: ['/bin/keyctl'] } as const
 
 /** Debian's name of a guest architecture, and its multiarch library directory (the GNU triple). */
@@ -91,7 +103,7 @@ export function privateAptConfig(dir: string, debArch: string): string {
     `watchq's private apt state for Debian's ${debArch} packages (guest-programs.ts); the sources are the host's`,
     {
       clear: ['APT::Architectures'],
-      settings: [`APT::Architecture "${debArch}";`, `APT::Architectures { "${debArch}"; };`],
+      settings: archSettings(debArch),
     },
   )
 }
@@ -100,7 +112,8 @@ export function privateAptConfig(dir: string, debArch: string): string {
 export async function debianPrograms(o: GuestProgramsOptions): Promise<GuestPrograms> {
   const { arch: debArch, triplet } = debianOf(o.arch)
   const onProgress = o.onProgress ?? (() => {})
-  const apt = await aptFor(debArch, o.aptDir)
+  const release = o.release ?? 'host'
+  const apt = await aptFor(debArch, release, o.aptDir)
   const base = o.cacheDir ?? guestProgramsDir()
   // A private state's lists are fetched at most once per call: when missing, or when they lack
   // a package or a download (a newer version has replaced it on the mirror).
@@ -128,7 +141,7 @@ export async function debianPrograms(o: GuestProgramsOptions): Promise<GuestProg
       .update(packages.map((p) => `${p.name} ${p.arch} ${p.version} ${p.sha256}\n`).join(''))
       .digest('hex')
       .slice(0, 16)
-    const dir = join(base, `${debArch}-${key}`)
+    const dir = join(base, `${release === 'host' ? '' : `${release}-`}${debArch}-${key}`)
     try {
       if (!existsSync(join(dir, 'manifest.json'))) {
         await serialized(dir, () =>
@@ -170,8 +183,14 @@ interface Unknown {
   readonly result: ExecResult
 }
 
-async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt> {
+async function aptFor(debArch: string, releaseName: string, aptDir: string | undefined): Promise<Apt> {
   const native = (await exec('dpkg', ['--print-architecture'])).stdout.trim()
+  if (releaseName !== 'host') {
+    const release = debianRelease(releaseName)
+    const dir = aptDir ?? releaseAptDir(release, native === debArch ? undefined : debArch)
+    prepareReleaseState(dir, release, native === debArch ? undefined : debArch)
+    return privateApt(debArch, dir, `watchq's private Debian ${release.name} ${debArch} package lists in ${dir}`)
+  }
   if (native === debArch)
     return {
       debArch,
@@ -184,11 +203,19 @@ async function aptFor(debArch: string, aptDir: string | undefined): Promise<Apt>
         'run `apt-get update` (as root) and try again',
     }
   const dir = aptDir ?? privateAptDir(debArch)
+  preparePrivateState(dir, privateAptConfig(dir, debArch))
+  return privateApt(
+    debArch,
+    dir,
+    `watchq's private ${debArch} package lists in ${dir} (from this machine's apt sources)`,
+  )
+}
+
+/** apt on the private state prepared in `dir` (its apt.conf), described to the user as `where`. */
+function privateApt(debArch: string, dir: string, where: string): Apt {
   const lists = join(dir, 'state', 'lists')
   const conf = join(dir, 'apt.conf')
-  preparePrivateState(dir, privateAptConfig(dir, debArch))
   const stampFile = join(dir, 'updated')
-  const where = `watchq's private ${debArch} package lists in ${dir} (from this machine's apt sources)`
   // One apt at a time on this state: in this process (the lock file names the process), and
   // between processes (an update replaces the lists the others read).
   const locked = <T>(work: () => Promise<T>) => serialized(dir, () => withLock(join(dir, 'watchq.lock'), work))
@@ -297,6 +324,14 @@ export function programFiles(root: string, programs: readonly string[], triplet:
   const add = (path: string): string => {
     let p = posix.normalize(path)
     for (let hops = 0; hops < 16; hops++) {
+      // Merged /usr (sid's packages ship /usr/bin/keyctl, /usr/lib64/ld-linux-x86-64.so.2): a
+      // program's or loader's classic path that the packages lack is a link to its /usr twin, as
+      // base-files' /bin -> usr/bin would make it on Debian.
+      if (MERGED_USR.test(p) && !exists(root, p) && exists(root, `/usr${p}`)) {
+        files.set(p, { path: p, symlink: `/usr${p}` })
+        p = `/usr${p}`
+        continue
+      }
       const host = hostPath(root, p)
       const st = lstatSync(host)
       if (st.isSymbolicLink()) {
@@ -326,6 +361,9 @@ export function programFiles(root: string, programs: readonly string[], triplet:
   }
   return [...files.values()].sort(byPath)
 }
+
+/** Directories that merged /usr makes links to their /usr twins. */
+const MERGED_USR = /^\/(bin|sbin|lib|lib32|lib64|libx32)\//
 
 /** `path` below `root`, refusing a way out: `..`, or a symbolic link among its directories. */
 function hostPath(root: string, path: string): string {

@@ -1,7 +1,7 @@
 // Programs for the guest: what apt-cache says is read right, a program is taken with its loader
 // and every library it needs (transitively, where Debian's loader looks, links kept as links),
-// nothing outside the unpacked tree can be reached, and another architecture's packages come
-// through a private apt state, whose lists are fetched only when needed. The real downloads of
+// nothing outside the unpacked tree can be reached, and another architecture's (or release's)
+// packages come through a private apt state, whose lists are fetched only when needed. The real downloads of
 // keyutils (amd64 and s390x) are in the kernel tier (test/kernel/keyutils.kernel.test.ts), which boots them.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -112,6 +112,33 @@ describe.runIf(isX86)('programFiles, on a tree laid out like Debian packages', (
       '/usr/lib/x86_64-linux-gnu/libselinux.so.1',
       '/usr/lib/x86_64-linux-gnu/libselinux.so.1.real',
     ])
+  })
+
+  it('links a classic path the packages lack to its merged-/usr twin (sid ships /usr/bin, /usr/lib64)', () => {
+    const merged = mkdtempSync(join(tmpdir(), 'watchq-guest-merged-'))
+    try {
+      const putIn = (guest: string, host: string) => {
+        mkdirSync(dirname(join(merged, guest)), { recursive: true })
+        copyFileSync(host, join(merged, guest))
+      }
+      putIn('/usr/bin/true', '/usr/bin/true')
+      putIn('/usr/lib/x86_64-linux-gnu/libc.so.6', `${HOST_LIBS}/libc.so.6`)
+      putIn('/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', `${HOST_LIBS}/ld-linux-x86-64.so.2`)
+      mkdirSync(join(merged, 'usr/lib64'))
+      symlinkSync('../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2', join(merged, 'usr/lib64/ld-linux-x86-64.so.2'))
+      expect(describeFiles(programFiles(merged, ['/bin/true'], 'x86_64-linux-gnu'))).toEqual([
+        '/bin/true -> /usr/bin/true',
+        '/lib64/ld-linux-x86-64.so.2 -> /usr/lib64/ld-linux-x86-64.so.2',
+        '/usr/bin/true 755',
+        '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 755',
+        '/usr/lib/x86_64-linux-gnu/libc.so.6 755',
+        '/usr/lib64/ld-linux-x86-64.so.2 -> ../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2',
+      ])
+      // Only those directories: a missing /etc/x is not looked for under /usr.
+      expect(() => programFiles(merged, ['/etc/true'], 'x86_64-linux-gnu')).toThrow(/ENOENT/)
+    } finally {
+      rmSync(merged, { recursive: true, force: true })
+    }
   })
 
   it('names a library it cannot find, and refuses paths that leave the tree', () => {
@@ -335,6 +362,34 @@ describe('debianPrograms of another architecture, through a private apt state', 
     expect(e?.message).toBe(
       `watchq needs Debian's s390x packages keyutils, libc6 for the guest, but apt-get update of watchq's private s390x package lists in ${aptDir} (from this machine's apt sources) failed (exit 100): E: Failed to fetch http://deb.example/dists/bookworm/InRelease  Could not resolve 'deb.example'. The host's own apt state is not used or changed; check the network and the sources in /etc/apt, then try again (\`apt-get -c ${aptDir}/apt.conf update\` does the same by hand).`,
     )
+  })
+
+  it('takes another release’s packages through that release’s state, cached apart', async () => {
+    publish(deb('keyutils', '1.6.1-2'), deb('libc6', '2.31-13'))
+    const old = await debianPrograms({
+      arch: 's390x',
+      release: 'bullseye',
+      packages: ['keyutils', 'libc6'],
+      programs: [],
+      cacheDir,
+      aptDir,
+      onProgress: (l) => progress.push(l),
+    })
+    expect(log()[0]).toBe('apt-get -q -c <apt>/apt.conf update')
+    expect(progress[0]).toBe(
+      `apt-get update of watchq's private Debian bullseye s390x package lists in ${aptDir}: there are none yet`,
+    )
+    const conf = readFileSync(join(aptDir, 'apt.conf'), 'utf8')
+    expect(conf).toContain(`Dir::Etc::sourceparts "${join(aptDir, 'sources.list.d')}";`)
+    expect(conf).toContain('APT::Architecture "s390x";')
+    expect(readFileSync(join(aptDir, 'sources.list.d', 'debian.sources'), 'utf8')).toContain(
+      'Suites: bullseye bullseye-updates\n',
+    )
+    expect(old.dir).toMatch(/\/bullseye-s390x-[0-9a-f]{16}$/)
+    expect(installed(old.dir, 'keyutils')).toBe('1.6.1-2')
+    await expect(
+      debianPrograms({ arch: 's390x', release: 'potato', packages: [], programs: [], cacheDir, aptDir }),
+    ).rejects.toThrow(/knows no Debian release "potato" \(known: bullseye, sid\)/)
   })
 
   it('checks the SHA256 apt gives', async () => {
