@@ -1,6 +1,6 @@
 // The three output formats: JSON lines, keyutils' `keyctl watch` lines and the kernel sample's.
 import { describe, expect, it } from 'vitest'
-import { decode, encode, jsonLine, keyutilsLine, sampleLines, tableLine } from '../src/index.js'
+import { decode, encode, jsonLine, keyutilsLine, sampleLines, sampleReadLines, tableLine } from '../src/index.js'
 
 const opts = { endian: 'little' as const }
 const recs = decode(
@@ -40,6 +40,28 @@ describe('sampleLines', () => {
     expect(sampleLines(recs[2]!)[1]).toBe('KEY 00000007 change=0[instantiated] aux=4294967170')
     expect(sampleLines(recs[3]!)).toEqual(['NOTIFY[030]: ty=000000 sy=00 i=00000110', 'REMOVAL of watchpoint 00000001'])
     expect(sampleLines(recs[5]!)[1]).toBe('-- LOSS --')
+  })
+
+  it('prints a read() as the sample does: its size, then offsets within that buffer', () => {
+    const bytes = encode(
+      [
+        { kind: 'key', event: 'setattr', watchId: 2, keyId: 0x1234, aux: 0 },
+        { kind: 'key', event: 'revoked', watchId: 1, keyId: 0xabcdef, aux: 0 },
+      ],
+      { endian: 'big' },
+    )
+    expect(sampleReadLines(bytes.subarray(16), { endian: 'big' })).toEqual([
+      'read() = 16',
+      'NOTIFY[000]: ty=000001 sy=05 i=00000110',
+      'KEY 00abcdef change=5[revoked] aux=0',
+    ])
+    expect(sampleReadLines(bytes, { endian: 'big' })).toEqual([
+      'read() = 32',
+      'NOTIFY[000]: ty=000001 sy=07 i=00000210',
+      'KEY 00001234 change=7[setattr] aux=0',
+      'NOTIFY[010]: ty=000001 sy=05 i=00000110',
+      'KEY 00abcdef change=5[revoked] aux=0',
+    ])
   })
 })
 

@@ -84,7 +84,9 @@ as laid out by an older revision). Reads FILE, or standard input when FILE is - 
 Formats:
   json      one JSON object per record per line
   keyutils  the lines of "keyctl watch"
-  sample    the lines of the kernel's samples/watch_queue/watch_test.c
+  sample    the lines of the kernel's samples/watch_queue/watch_test.c for each record; not its
+            "read() = N" lines (the input has no read boundaries), and offsets count from the
+            input's start
   table     a fixed-width table
 
 Exit codes: 0 decoded everything, 1 bad input (the message names the byte offset; for hex, the line

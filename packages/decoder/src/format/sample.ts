@@ -1,6 +1,9 @@
 // The lines of the kernel's samples/watch_queue/watch_test.c for each record: a NOTIFY line with
 // the raw header, then one describing line. Offsets are the record's (the sample prints them
-// relative to each read() buffer).
+// relative to each read() buffer): sampleReadLines prints one whole read as the sample does, its
+// size first. Held against the real sample, built from Debian's kernel sources, in
+// packages/conformance/test/kernel/sample.kernel.test.ts.
+import { type DecodeOptions, decode } from '../decode.js'
 import type { WatchRecord } from '../record.js'
 
 const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0')
@@ -28,4 +31,9 @@ export function sampleLines(rec: WatchRecord): string[] {
     default:
       return [head, 'other type']
   }
+}
+
+/** The lines the sample prints for one read() that returned `buffer`: its size, then each record's. */
+export function sampleReadLines(buffer: Uint8Array, opts: DecodeOptions = {}): string[] {
+  return [`read() = ${buffer.byteLength}`, ...decode(buffer, opts).flatMap(sampleLines)]
 }
