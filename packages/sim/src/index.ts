@@ -12,7 +12,7 @@
 // x86_64 and s390x, and page sizes.
 export { DEFAULT_MAX_SCHEDULES, type Exploration, exploreSchedules, type ScheduledRun } from './explore.js'
 export { helloInfo, SIM_NAME, type SimulatorOptions, simulator } from './implementation.js'
-export { DEFAULT_PROFILE, SIM_PROFILES, type SimProfile } from './profile.js'
+export { DEFAULT_PROFILE, endianOf, SIM_ARCHES, SIM_PROFILES, type SimArch, type SimProfile } from './profile.js'
 export { type Choice, describeTrail, formatSchedule, parseSchedule } from './schedule.js'
 
 /** The name of the default profile in SIM_PROFILES. */

@@ -2,7 +2,7 @@
 // read decoded — so that each rule's test reads like the case that would check it on a kernel.
 import { type DecodeOptions, decode, type WatchRecord } from '@watchq/decoder'
 import type { Observation } from '@watchq/spec'
-import { SIM_PROFILES, type SimProfile, simulator } from '../src/index.js'
+import { endianOf, SIM_PROFILES, type SimProfile, simulator } from '../src/index.js'
 
 export type Step = Record<string, unknown> & { op: string }
 
@@ -36,7 +36,7 @@ export class Sim {
 
   /** The records in a read observation's bytes, decoded in this machine's byte order. */
   records(o: Observation): WatchRecord[] {
-    const opts: DecodeOptions = { endian: this.profile.arch === 's390x' ? 'big' : 'little' }
+    const opts: DecodeOptions = { endian: endianOf(this.profile) }
     return decode(Buffer.from(o.bytes ?? '', 'hex'), opts)
   }
 }

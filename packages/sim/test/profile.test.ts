@@ -13,8 +13,12 @@ import {
 } from '../src/profile.js'
 
 describe('profiles', () => {
-  it('cover the captured kernels and s390x on 6.12', () => {
+  it('cover the captured kernels', () => {
     expect(Object.keys(SIM_PROFILES).sort()).toEqual([
+      'aarch64-6.12',
+      'mips-6.12',
+      'ppc64-6.12',
+      'riscv64-6.12',
       's390x-6.1',
       's390x-6.12',
       'x86_64-5.10',
@@ -29,6 +33,10 @@ describe('profiles', () => {
       '6.12.117',
       '7.2.13',
       '5.10.262',
+      '6.12.117',
+      '6.12.117',
+      '6.12.117',
+      '6.12.117',
     ])
   })
 
@@ -38,9 +46,13 @@ describe('profiles', () => {
     expect(SIM_VERSIONS.map((v) => atLeast(p(v), '5.10'))).toEqual([true, true, true, true])
   })
 
-  it('make s390x big-endian', () => {
+  it('make s390x, ppc64 and mips big-endian', () => {
     expect(endianOf(SIM_PROFILES['s390x-6.1']!)).toBe('big')
+    expect(endianOf(SIM_PROFILES['ppc64-6.12']!)).toBe('big')
+    expect(endianOf(SIM_PROFILES['mips-6.12']!)).toBe('big')
     expect(endianOf(SIM_PROFILES['x86_64-6.1']!)).toBe('little')
+    expect(endianOf(SIM_PROFILES['aarch64-6.12']!)).toBe('little')
+    expect(endianOf(SIM_PROFILES['riscv64-6.12']!)).toBe('little')
   })
 
   // docs/semantics.md#differences-between-61-and-612
@@ -58,6 +70,28 @@ describe('profiles', () => {
       O_CLOEXEC: 0x80000,
       O_NONBLOCK: 0x800,
       O_DIRECT: 0x4000,
+    })
+  })
+
+  it('use each arch fcntl.h where it is not asm-generic: arm64, powerpc and mips', () => {
+    expect(openFlags(SIM_PROFILES['riscv64-6.12']!)).toEqual(openFlags(SIM_PROFILES['x86_64-6.12']!))
+    expect(openFlags(SIM_PROFILES['aarch64-6.12']!)).toMatchObject({
+      O_EXCL: 0x80,
+      O_TMPFILE: 0x404000,
+      O_DIRECT: 0x10000,
+    })
+    expect(openFlags(SIM_PROFILES['ppc64-6.12']!)).toMatchObject({
+      O_EXCL: 0x80,
+      O_TMPFILE: 0x404000,
+      O_DIRECT: 0x20000,
+    })
+    expect(openFlags(SIM_PROFILES['mips-6.12']!)).toEqual({
+      O_NOTIFICATION_PIPE: 0x400,
+      O_EXCL: 0x400,
+      O_TMPFILE: 0x410000,
+      O_CLOEXEC: 0x80000,
+      O_NONBLOCK: 0x80,
+      O_DIRECT: 0x8000,
     })
   })
 

@@ -25,7 +25,8 @@ export function defineKernel(cli: Cli) {
 tinyconfig plus the vm/*.fragment files of @watchq/kernel (KEYS, WATCH_QUEUE, KEY_NOTIFICATIONS,
 serial console, initramfs, …), checks every fragment option made it into .config, and caches the
 image under \${XDG_CACHE_HOME:-~/.cache}/watchq/kernels/<version>-<arch>-<config hash>/. A cached
-build returns at once. s390x is built with gcc-s390x-linux-gnu (big-endian).`,
+build returns at once. Other arches are cross-built with Debian's gcc-<triple> (s390x, aarch64,
+powerpc64, mips, riscv64).`,
     )
     .argument(
       '<version>',
@@ -37,14 +38,14 @@ build returns at once. s390x is built with gcc-s390x-linux-gnu (big-endian).`,
         '--arch <arch>',
         'The architecture',
         VM_ARCHES,
-        (v) => `--arch must be ${VM_ARCHES.join(' or ')}, not "${v}"`,
+        (v) => `--arch must be ${VM_ARCHES.slice(0, -1).join(', ')} or ${VM_ARCHES.at(-1)}, not "${v}"`,
       ).default('x86_64'),
     )
     .option('--jobs <n>', 'Parallel make jobs (default: one per core)', integer('jobs', 1))
     .addHelpText(
       'after',
       `
-Then: watchq run --impl vm:<version> (x86_64) or vm:s390x-<version>.
+Then: watchq run --impl vm:<version> (x86_64) or vm:<arch>-<version>.
 
 Exit codes: 0 built (or cached), 1 the build failed (the message quotes the build log), 2 usage error.`,
     )

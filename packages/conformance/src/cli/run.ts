@@ -34,7 +34,9 @@ export const IMPLEMENTATIONS = `Implementations (--impl):
   kernel                     This machine's kernel, through the agent (keys only in each case's own session)
   vm:6.12 | vm:6.1 | vm:s390x-6.1 | vm:PATH
                              A test kernel built from Debian's sources, booted in QEMU with the agent as /init;
-                             also vm:5.10 (bullseye's sources) and vm:7.2 (sid's), fetched with a private apt state
+                             also vm:5.10 (bullseye's sources) and vm:7.2 (sid's), fetched with a private apt state;
+                             vm:ARCH-6.12 for ARCH aarch64, ppc64 (big-endian), mips (32-bit big-endian) or
+                             riscv64, always under TCG
   vm:6.12/i386               The 32-bit agent on the 64-bit kernel: its compat layer (also vm:6.1/i386)
   vm:6.12/qemu-ARCH          The ARCH agent under Debian's qemu-user inside the VM; ARCH x86_64, i386,
                              aarch64 or s390x (also on 6.1). WATCHQ_VM_APPEND="QEMU_LOG=unimp" adds to

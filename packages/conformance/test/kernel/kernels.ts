@@ -4,7 +4,15 @@
 // The README says which is which.
 
 /** Every kernel we build and hold captures for, as `vm:` names them (ARCH-VERSION). */
-export const MATRIX = ['x86_64-5.10', 'x86_64-6.1', 'x86_64-6.12', 'x86_64-7.2', 's390x-6.1', 's390x-6.12'] as const
+export const MATRIX = [
+  'x86_64-5.10',
+  'x86_64-6.1',
+  'x86_64-6.12',
+  'x86_64-7.2',
+  's390x-6.1',
+  's390x-6.12',
+  'aarch64-6.12',
+] as const
 
 /** The CI subset: the oldest and newest kernel, the host's main one, and a big-endian kernel. */
 export const CI_KERNELS = ['x86_64-5.10', 'x86_64-6.12', 'x86_64-7.2', 's390x-6.1'] as const

@@ -1,5 +1,5 @@
-// The real-kernel tier: the whole case suite against each test kernel (x86_64 5.10, 6.1, 6.12 and 7.2, and
-// big-endian s390x 6.1), booted in QEMU with the agent as /init. Kernels are built from Debian's
+// The real-kernel tier: the whole case suite against each test kernel of kernels.ts (x86_64 5.10 to 7.2,
+// big-endian s390x, aarch64 …), booted in QEMU with the agent as /init. Kernels are built from Debian's
 // sources on first use and cached. Reports go to .vitest/kernels/<kernel>.jsonl for `watchq summary`.
 // The committed captures of each kernel are replayed against it too, so that drift shows, and the
 // committed results of the compat layer and the qemu-user guests are run again with their files.

@@ -31,6 +31,14 @@ export const GUEST_DEVICES: Record<VmArch, GuestDevices> = {
   x86_64: { console: 'ttyS0', channel: CHANNEL_DEVICE },
   // The SCLP VT220 terminal for the console; port 1 of a virtio-serial device on CCW for the channel.
   s390x: { console: 'ttysclp0', channel: CHANNEL_DEVICE },
+  // The virt machine's PL011 UART; virtio-serial on PCI.
+  aarch64: { console: 'ttyAMA0', channel: CHANNEL_DEVICE },
+  // pseries' hypervisor virtual console (spapr-vty); virtio-serial on PCI.
+  ppc64: { console: 'hvc0', channel: CHANNEL_DEVICE },
+  // Malta's first 16550 UART (PIIX4 super I/O); virtio-serial on PCI.
+  mips: { console: 'ttyS0', channel: CHANNEL_DEVICE },
+  // The virt machine's 16550 UART; virtio-serial on PCI.
+  riscv64: { console: 'ttyS0', channel: CHANNEL_DEVICE },
 }
 
 /**

@@ -33,19 +33,51 @@ export interface BuildKernelOptions {
   readonly keepSource?: boolean
 }
 
-/** The image file name in the cache directory. */
-export const IMAGE_FILE = 'bzImage'
+/**
+ * What each arch boots, which is also the make target and the file's name in the cache directory:
+ * the compressed, self-extracting bzImage on x86_64 and s390x; the raw `Image` QEMU loads
+ * directly on arm64 and riscv; the ELF `vmlinux` on powerpc (pseries firmware loads ELF) and
+ * mips (Malta loads ELF).
+ */
+export const IMAGE_FILES: Readonly<Record<VmArch, string>> = {
+  x86_64: 'bzImage',
+  s390x: 'bzImage',
+  aarch64: 'Image',
+  ppc64: 'vmlinux',
+  mips: 'vmlinux',
+  riscv64: 'Image',
+}
 const CONFIG_FILE = 'config'
 const LOG_FILE = 'build.log'
 /** How often a long phase says it is still going. */
 const HEARTBEAT_MS = 30_000
 
 /** Kernel ARCH= names. */
-const KBUILD_ARCH: Record<VmArch, string> = { x86_64: 'x86_64', s390x: 's390' }
-const IMAGE_IN_TREE: Record<VmArch, string> = { x86_64: 'arch/x86/boot/bzImage', s390x: 'arch/s390/boot/bzImage' }
+const KBUILD_ARCH: Record<VmArch, string> = {
+  x86_64: 'x86_64',
+  s390x: 's390',
+  aarch64: 'arm64',
+  ppc64: 'powerpc',
+  mips: 'mips',
+  riscv64: 'riscv',
+}
+/** Where `make <IMAGE_FILES[arch]>` leaves the image. */
+const IMAGE_IN_TREE: Record<VmArch, string> = {
+  x86_64: 'arch/x86/boot/bzImage',
+  s390x: 'arch/s390/boot/bzImage',
+  aarch64: 'arch/arm64/boot/Image',
+  ppc64: 'vmlinux',
+  mips: 'vmlinux',
+  riscv64: 'arch/riscv/boot/Image',
+}
+/** Debian's cross compilers (the agent's own, agent/build.ts). */
 const CROSS: Record<VmArch, { prefix: string; package: string }> = {
   x86_64: { prefix: 'x86_64-linux-gnu-', package: 'gcc-x86-64-linux-gnu' },
   s390x: { prefix: 's390x-linux-gnu-', package: 'gcc-s390x-linux-gnu' },
+  aarch64: { prefix: 'aarch64-linux-gnu-', package: 'gcc-aarch64-linux-gnu' },
+  ppc64: { prefix: 'powerpc64-linux-gnu-', package: 'gcc-powerpc64-linux-gnu' },
+  mips: { prefix: 'mips-linux-gnu-', package: 'gcc-mips-linux-gnu' },
+  riscv64: { prefix: 'riscv64-linux-gnu-', package: 'gcc-riscv64-linux-gnu' },
 }
 const BUILD_PACKAGES = ['build-essential', 'bc', 'bison', 'flex', 'libelf-dev', 'cpio', 'xz-utils']
 
@@ -74,14 +106,14 @@ export function buildKernel(options: BuildKernelOptions): Promise<KernelImage> {
 
 function cached(dir: string, options: BuildKernelOptions, hash: string): KernelImage | undefined {
   const meta = readMetadata(dir)
-  const path = join(dir, IMAGE_FILE)
+  const path = join(dir, IMAGE_FILES[options.arch])
   if (!meta || meta.configHash !== hash || !existsSync(path)) return undefined
   return image(dir, meta.release, options, hash)
 }
 
 function image(dir: string, release: string, options: BuildKernelOptions, hash: string): KernelImage {
   return {
-    path: join(dir, IMAGE_FILE),
+    path: join(dir, IMAGE_FILES[options.arch]),
     release,
     version: options.version,
     arch: options.arch,
@@ -165,11 +197,12 @@ async function build1(dir: string, hash: string, options: BuildKernelOptions): P
   }
 
   const jobs = options.jobs ?? availableParallelism()
-  say(`make -j${jobs} ${IMAGE_FILE}`)
+  const target = IMAGE_FILES[arch]
+  say(`make -j${jobs} ${target}`)
   let last = ''
   const heartbeat = setInterval(() => say(`still building; last: ${last.trim()}`), HEARTBEAT_MS)
   try {
-    await run([`-j${jobs}`, IMAGE_FILE], (line) => {
+    await run([`-j${jobs}`, target], (line) => {
       last = line
     })
   } finally {
@@ -181,7 +214,7 @@ async function build1(dir: string, hash: string, options: BuildKernelOptions): P
   })
   if (release === '') throw fail('`make kernelrelease` printed nothing')
 
-  copyFileSync(join(tree, IMAGE_IN_TREE[arch]), join(dir, IMAGE_FILE))
+  copyFileSync(join(tree, IMAGE_IN_TREE[arch]), join(dir, target))
   copyFileSync(join(tree, '.config'), join(dir, CONFIG_FILE))
   const buildSeconds = Math.round((Date.now() - started) / 100) / 10
   const meta: KernelMetadata = {

@@ -19,12 +19,15 @@ export const KERNEL_SOURCE_RELEASE: Readonly<Record<KernelVersion, 'host' | 'bul
   '7.2': 'sid',
 }
 
-/** Guest architectures, named as `uname -m` names them. */
-export const VM_ARCHES = ['x86_64', 's390x'] as const
+/**
+ * Guest architectures, named as the agent's targets name them (agent/build.ts AGENT_TARGETS):
+ * `mips` is 32-bit big-endian, `ppc64` 64-bit big-endian.
+ */
+export const VM_ARCHES = ['x86_64', 's390x', 'aarch64', 'ppc64', 'mips', 'riscv64'] as const
 export type VmArch = (typeof VM_ARCHES)[number]
 
 export interface KernelImage {
-  /** The bootable image (arch/…/boot/bzImage). */
+  /** The bootable image (bzImage, Image or vmlinux: kernel-build.ts IMAGE_FILES). */
   readonly path: string
   /** `make kernelrelease`, which is also `uname -r` in the guest. */
   readonly release: string
@@ -84,7 +87,10 @@ export function readMetadata(imageOrDir: string): KernelMetadata | undefined {
   return undefined
 }
 
-/** The architecture QEMU can accelerate with KVM here, if it is one of ours. */
+/**
+ * The architecture QEMU can accelerate with KVM here, if it is one of ours. Only x86_64 and s390x:
+ * the other VM arches always run under TCG (their machines and CPU models are chosen for it).
+ */
 export function hostArch(): VmArch | undefined {
   if (process.arch === 'x64') return 'x86_64'
   if (process.arch === 's390x') return 's390x'

@@ -19,6 +19,11 @@ export const QEMU_USER_PACKAGE = 'qemu-user-static'
 export const QEMU_USER_AGENTS: Readonly<Record<VmArch, readonly AgentArch[]>> = {
   x86_64: ['x86_64', 'i386', 'aarch64', 's390x'],
   s390x: [],
+  // None yet: qemu-user under TCG would be an emulator inside an emulator.
+  aarch64: [],
+  ppc64: [],
+  mips: [],
+  riscv64: [],
 }
 
 /** Where the agent lies in a qemu-user guest's root (qemu is /init). */

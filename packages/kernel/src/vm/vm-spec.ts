@@ -22,7 +22,15 @@ import {
 import { QEMU_USER_AGENTS, qemuUserGuestName } from './qemu-user.js'
 
 /** Agents of another architecture each VM arch runs natively (through its compat layer). */
-export const NATIVE_GUESTS: Readonly<Record<VmArch, readonly AgentArch[]>> = { x86_64: ['i386'], s390x: [] }
+export const NATIVE_GUESTS: Readonly<Record<VmArch, readonly AgentArch[]>> = {
+  x86_64: ['i386'],
+  s390x: [],
+  // No other agent of ours runs natively on these (ppc64 has a compat layer, but no 32-bit agent).
+  aarch64: [],
+  ppc64: [],
+  mips: [],
+  riscv64: [],
+}
 
 /** The guest names each VM arch knows: native guests, then agents under qemu-user. */
 const guestsOf = (arch: VmArch): readonly string[] => [
@@ -32,6 +40,10 @@ const guestsOf = (arch: VmArch): readonly string[] => [
 export const VM_GUESTS: Readonly<Record<VmArch, readonly string[]>> = {
   x86_64: guestsOf('x86_64'),
   s390x: guestsOf('s390x'),
+  aarch64: guestsOf('aarch64'),
+  ppc64: guestsOf('ppc64'),
+  mips: guestsOf('mips'),
+  riscv64: guestsOf('riscv64'),
 }
 
 export type VmSpec = (
@@ -50,7 +62,7 @@ export type VmSpec = (
   readonly emulator?: 'qemu-user'
 }
 
-export const VM_FORMS = `vm:VERSION, vm:ARCH-VERSION (VERSION ${KERNEL_VERSIONS.join(' or ')}, ARCH ${VM_ARCHES.join(' or ')}) or vm:PATH-TO-IMAGE, each optionally followed by /GUEST (vm:6.12/i386: the 32-bit agent on the 64-bit kernel; vm:6.12/qemu-s390x: the s390x agent under qemu-user in the VM)`
+export const VM_FORMS = `vm:VERSION, vm:ARCH-VERSION (VERSION ${KERNEL_VERSIONS.join(' or ')}, ARCH ${VM_ARCHES.join(', ')}) or vm:PATH-TO-IMAGE, each optionally followed by /GUEST (vm:6.12/i386: the 32-bit agent on the 64-bit kernel; vm:6.12/qemu-s390x: the s390x agent under qemu-user in the VM)`
 
 /** `6.12`, `s390x-6.1`: a kernel we build. */
 const NAMED = /^(?:([a-z0-9_]+)-)?(\d+\.\d+)$/

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { configHash, fragmentPaths, parseConfig, unmetOptions, wantedOptions } from '../../src/vm/fragments.js'
+import { VM_ARCHES, type VmArch } from '../../src/vm/kernel-image.js'
 
 describe('config fragments', () => {
   it('ask for the watch queue, key notifications and each arch console and channel', () => {
@@ -17,6 +18,39 @@ describe('config fragments', () => {
     expect(s390.get('CONFIG_SCLP_VT220_CONSOLE')).toBe('y')
     expect(s390.get('CONFIG_S390_GUEST')).toBe('y')
     expect(s390.has('CONFIG_SERIAL_8250')).toBe(false)
+  })
+
+  it('give every other arch its console, a PCI virtio-serial channel and what a 64-bit or BE build needs', () => {
+    const of = (arch: VmArch) => wantedOptions(fragmentPaths(arch))
+    for (const arch of ['aarch64', 'ppc64', 'mips', 'riscv64'] as const) {
+      const wanted = of(arch)
+      for (const option of [
+        'CONFIG_WATCH_QUEUE',
+        'CONFIG_KEY_NOTIFICATIONS',
+        'CONFIG_VIRTIO_PCI',
+        'CONFIG_VIRTIO_CONSOLE',
+      ]) {
+        expect(wanted.get(option), `${arch} ${option}`).toBe('y')
+      }
+    }
+    expect(of('aarch64').get('CONFIG_SERIAL_AMBA_PL011_CONSOLE')).toBe('y')
+    expect(of('aarch64').get('CONFIG_PCI_HOST_GENERIC')).toBe('y')
+    // tinyconfig on powerpc is 32-bit: the fragment asks for 64-bit, big-endian pSeries.
+    expect(
+      ['CONFIG_PPC64', 'CONFIG_PPC_PSERIES', 'CONFIG_CPU_BIG_ENDIAN', 'CONFIG_HVC_CONSOLE'].map((o) =>
+        of('ppc64').get(o),
+      ),
+    ).toEqual(['y', 'y', 'y', 'y'])
+    expect(
+      ['CONFIG_MIPS_MALTA', 'CONFIG_32BIT', 'CONFIG_CPU_BIG_ENDIAN', 'CONFIG_MIPS_FP_SUPPORT'].map((o) =>
+        of('mips').get(o),
+      ),
+    ).toEqual(['y', 'y', 'y', 'y'])
+    expect(['CONFIG_MMU', 'CONFIG_FPU', 'CONFIG_SERIAL_OF_PLATFORM'].map((o) => of('riscv64').get(o))).toEqual([
+      'y',
+      'y',
+      'y',
+    ])
   })
 
   it('parses set, unset and valued options', () => {
@@ -41,7 +75,8 @@ describe('config fragments', () => {
     expect(configHash('6.1', 'x86_64')).not.toBe(configHash('6.12', 'x86_64'))
     expect(configHash('6.1', 's390x')).not.toBe(configHash('6.1', 'x86_64'))
     // Every fragment is plain `CONFIG_X=value` or comments: nothing merge_config.sh would misread.
-    for (const path of [...fragmentPaths('x86_64'), ...fragmentPaths('s390x')]) {
+    expect(new Set(VM_ARCHES.map((a) => configHash('6.12', a))).size).toBe(VM_ARCHES.length)
+    for (const path of VM_ARCHES.flatMap((a) => fragmentPaths(a))) {
       for (const line of readFileSync(path, 'utf8').split('\n')) {
         expect(line === '' || line.startsWith('#') || /^CONFIG_\w+=\S+$/.test(line), line).toBe(true)
       }

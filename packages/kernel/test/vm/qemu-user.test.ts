@@ -26,5 +26,7 @@ describe('qemu-user guests', () => {
       /no qemu-user for x86_64 agents in a s390x VM/,
     )
     await expect(qemuUserInit('x86_64', 'mips', '/nonexistent')).rejects.toThrow(/known: x86_64, i386, aarch64, s390x/)
+    // The TCG-only VM arches run no qemu-user guests: an emulator inside an emulator.
+    for (const vm of ['aarch64', 'ppc64', 'mips', 'riscv64'] as const) expect(QEMU_USER_AGENTS[vm]).toEqual([])
   })
 })

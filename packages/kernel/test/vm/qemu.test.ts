@@ -42,6 +42,30 @@ describe('qemuCommand', () => {
     expect(values(c.args, '-append')[0]).toMatch(/^console=ttysclp0 .* X=1$/)
   })
 
+  it.each([
+    ['aarch64', 'qemu-system-aarch64', 'qemu-system-arm', 'virt,accel=tcg', 'cortex-a57', 'ttyAMA0'],
+    ['ppc64', 'qemu-system-ppc64', 'qemu-system-ppc', 'pseries,accel=tcg,x-vof=on', undefined, 'hvc0'],
+    ['mips', 'qemu-system-mips', 'qemu-system-mips', 'malta,accel=tcg', '24Kf', 'ttyS0'],
+    ['riscv64', 'qemu-system-riscv64', 'qemu-system-misc', 'virt,accel=tcg', undefined, 'ttyS0'],
+  ] as const)(
+    '%s: TCG only, the first serial to the log file, a virtio-serial port on PCI on stdio',
+    (arch, command, pkg, machine, cpu, console) => {
+      // Even when KVM is asked for: these machines and CPU models are TCG's.
+      const c = qemuCommand({ ...base, arch, accel: chooseAccel(arch, 'kvm') })
+      expect(c.command).toBe(command)
+      expect(c.package).toBe(pkg)
+      expect(values(c.args, '-machine')).toEqual([machine])
+      expect(values(c.args, '-cpu')).toEqual(cpu === undefined ? [] : [cpu])
+      expect(values(c.args, '-serial')).toEqual(['chardev:console'])
+      expect(values(c.args, '-device')).toEqual([
+        'virtio-serial-pci',
+        'virtserialport,chardev=channel,nr=1,name=watchq',
+      ])
+      expect(values(c.args, '-append')[0]).toMatch(new RegExp(`^console=${console} watchq.channel=/dev/vport0p1 `))
+      expect(c.channel).toBe('/dev/vport0p1')
+    },
+  )
+
   it('tells init the channel twice and makes a panic end QEMU', () => {
     const line = kernelCommandLine('x86_64', ' WATCHQ_TEST_MODE=hang ')
     expect(line.split(' ')).toEqual([
@@ -58,5 +82,6 @@ describe('qemuCommand', () => {
     expect(chooseAccel(process.arch === 's390x' ? 'x86_64' : 's390x')).toBe('tcg')
     expect(chooseAccel('x86_64', 'tcg')).toBe('tcg')
     expect(chooseAccel('s390x', 'kvm')).toBe('kvm')
+    for (const arch of ['aarch64', 'ppc64', 'mips', 'riscv64'] as const) expect(chooseAccel(arch)).toBe('tcg')
   })
 })

@@ -27,6 +27,16 @@ describe('parseVmSpec', () => {
     })
   })
 
+  it('names the kernels of the TCG-only arches, which run only their own agent', () => {
+    for (const arch of ['aarch64', 'ppc64', 'mips', 'riscv64'] as const) {
+      expect(parseVmSpec(`vm:${arch}-6.12`)).toEqual({ kind: 'build', version: '6.12', arch, guest: arch })
+      expect(() => parseVmSpec(`vm:${arch}-6.12/i386`)).toThrow(
+        `no guest "i386" on ${arch} (it runs only its own agent)`,
+      )
+    }
+    expect(() => parseVmSpec('vm:ppc64le-6.12')).toThrow(/unknown architecture "ppc64le"/)
+  })
+
   it('names a guest the kernel runs natively after a slash: the i386 agent on x86_64', () => {
     expect(parseVmSpec('vm:x86_64-6.12/i386')).toEqual({
       kind: 'build',
@@ -74,7 +84,7 @@ describe('parseVmSpec', () => {
     expect(() => parseVmSpec('vm:6.6')).toThrow(/no kernel version 6\.6 \(known: 5\.10, 6\.1, 6\.12, 7\.2\)/)
     expect(() => parseVmSpec('vm:arm64-6.1')).toThrow(/unknown architecture "arm64"/)
     expect(() => parseVmSpec('vm:s390x-6.1', { arch: 'x86_64' })).toThrow(/names s390x but --arch is x86_64/)
-    expect(() => parseVmSpec('vm:6.1', { arch: 'mips' })).toThrow(/unknown architecture "mips" \(--arch\)/)
+    expect(() => parseVmSpec('vm:6.1', { arch: 'sparc64' })).toThrow(/unknown architecture "sparc64" \(--arch\)/)
     expect(() => parseVmSpec('vm:')).toThrow(/nothing after vm:/)
     expect(() => parseVmSpec('6.12')).toThrow(/does not start with vm:/)
   })
