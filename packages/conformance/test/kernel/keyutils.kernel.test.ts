@@ -21,12 +21,22 @@
 // docs/semantics.md#events-that-post-nothing) and not `-- LOSS --` (it would need keyctl stopped at
 // a known record, which nothing shows from outside).
 //
-// On s390x too: Debian's s390x keyutils and libc6 come through apt's private s390x state under the
-// cache (guest-programs.ts; this machine's apt is left as it is), and the guest is big-endian: the
-// agent reads the records in the guest's byte order, so they are decoded with the endianness its
-// hello reports, which must be the arch's (and keyctl's own ELF byte order).
+// On other architectures too (s390x, aarch64): Debian's keyutils and libc6 of that architecture come
+// through apt's private state of it under the cache (guest-programs.ts; this machine's apt is left
+// as it is), and a big-endian guest (s390x) writes big-endian records: the agent reads them in the
+// guest's byte order, so they are decoded with the endianness its hello reports, which must be the
+// arch's (and keyctl's own ELF byte order).
 import { decode, keyutilsLine } from '@watchq/decoder'
-import { debianPrograms, type GuestFile, type GuestPrograms, KERNEL_SOURCE_RELEASE, KEYUTILS } from '@watchq/kernel'
+import {
+  AGENT_TARGETS,
+  debianPrograms,
+  type GuestFile,
+  type GuestPrograms,
+  KERNEL_SOURCE_RELEASE,
+  KEYUTILS,
+  parseVmSpec,
+  type VmArch,
+} from '@watchq/kernel'
 import type { Case, Observation } from '@watchq/spec'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootWithPrograms, type GuestVm, lines, observationOf, readBytes, text } from './guest-vm.js'
@@ -42,11 +52,15 @@ const KEYUTILS_OF = {
   sid: { version: /^1\.6\.3-/, watch: true },
 } as const
 
-/** Per guest arch: the byte order of its records and ELF files, and the dynamic loader's path. */
-const ARCH = {
-  x86_64: { endian: 'little', elfData: 1, loader: '/lib64/ld-linux-x86-64.so.2' },
-  s390x: { endian: 'big', elfData: 2, loader: '/lib/ld64.so.1' },
-} as const
+/** Per guest arch: the path of Debian's dynamic loader (the program's PT_INTERP). */
+const LOADER: Readonly<Record<VmArch, string>> = {
+  x86_64: '/lib64/ld-linux-x86-64.so.2',
+  s390x: '/lib/ld64.so.1',
+  aarch64: '/lib/ld-linux-aarch64.so.1',
+  ppc64: '/lib64/ld64.so.1',
+  mips: '/lib/ld.so.1',
+  riscv64: '/lib/ld-linux-riscv64-lp64d.so.1',
+}
 const PERM = 0x3f3f0000
 const WAIT_MS = 60_000
 
@@ -147,9 +161,10 @@ function fileAt(files: readonly GuestFile[], path: string): Uint8Array | undefin
 describe.each(kernelsUnderTest())('keyutils keyctl watch on %s', (kernel) => {
   let vm: GuestVm
   let programs: GuestPrograms
-  const [archName, version] = kernel.split('-') as [keyof typeof ARCH, keyof typeof KERNEL_SOURCE_RELEASE]
-  const arch = ARCH[archName]
-  const release = KERNEL_SOURCE_RELEASE[version]
+  const spec = parseVmSpec(`vm:${kernel}`)
+  if (spec.kind !== 'build') throw new Error(`${kernel} is not a kernel we build`)
+  const target = AGENT_TARGETS[spec.arch]
+  const release = KERNEL_SOURCE_RELEASE[spec.version]
   const keyutils = KEYUTILS_OF[release]
 
   beforeAll(async () => {
@@ -192,11 +207,11 @@ describe.each(kernelsUnderTest())('keyutils keyctl watch on %s', (kernel) => {
     expect(paths).toContain('/bin/keyctl')
     expect(paths.some((p) => /\/libkeyutils\.so\.1$/.test(p))).toBe(true)
     expect(paths.some((p) => /\/libc\.so\.6$/.test(p))).toBe(true)
-    expect(paths).toContain(arch.loader)
+    expect(paths).toContain(LOADER[spec.arch])
     expect(programs.packages.find((p) => p.name === 'keyutils')?.version).toMatch(keyutils.version)
-    expect(fileAt(programs.files, '/bin/keyctl')?.[5]).toBe(arch.elfData) // EI_DATA
+    expect(fileAt(programs.files, '/bin/keyctl')?.[5]).toBe(target.endian === 'big' ? 2 : 1) // EI_DATA
     expect(vm.info.features).toContain('exec')
-    expect(vm.info.endian).toBe(arch.endian)
+    expect(vm.info.endian).toBe(target.endian)
   })
 
   it.runIf(!keyutils.watch)(
