@@ -63,9 +63,16 @@ export interface KernelSample {
 
 /** The sample of `version`'s sources, built for `arch` once per content. */
 export async function buildKernelSample(o: KernelSampleOptions): Promise<KernelSample> {
+  return buildKernelSampleFrom(await kernelSource(o.version, o.onProgress), o)
+}
+
+/** The sample of the sources in `source`, built for `arch` once per content. */
+export async function buildKernelSampleFrom(
+  source: KernelSource,
+  o: Omit<KernelSampleOptions, 'version'>,
+): Promise<KernelSample> {
   const onProgress = o.onProgress ?? (() => {})
   const cacheDir = o.cacheDir ?? join(cacheRoot(), 'kernel-sample')
-  const source = await kernelSource(o.version, onProgress)
   const text = await sampleSource(source, cacheDir, onProgress)
   const cc = agentCompiler(o.arch)
   const id = await ensureAgentCompiler(o.arch, onProgress)
