@@ -42,6 +42,21 @@ describe('sampleLines', () => {
     expect(sampleLines(recs[5]!)[1]).toBe('-- LOSS --')
   })
 
+  it('prints only the NOTIFY line of a key record of the wrong length (the sample complains on stderr)', () => {
+    const long = new Uint8Array(24)
+    long.set(encode([{ kind: 'key', event: 'updated', watchId: 1, keyId: 9, aux: 0 }], opts))
+    long[4] = 24 // info: length 24, watch id 1
+    expect(decode(long, opts).flatMap(sampleLines)).toEqual(['NOTIFY[000]: ty=000001 sy=01 i=00000118'])
+    // 8 bytes: too short for the decoder's key record, still type 1 to the sample.
+    const short = encode([{ kind: 'key', event: 'updated', watchId: 1, keyId: 9, aux: 0 }], opts).slice(0, 8)
+    short[4] = 8
+    expect(decode(short, opts).flatMap(sampleLines)).toEqual(['NOTIFY[000]: ty=000001 sy=01 i=00000108'])
+    // Another type: "other type", as before.
+    const other = short.slice()
+    other[0] = 9
+    expect(decode(other, opts).flatMap(sampleLines)).toEqual(['NOTIFY[000]: ty=000009 sy=01 i=00000108', 'other type'])
+  })
+
   it('prints a read() as the sample does: its size, then offsets within that buffer', () => {
     const bytes = encode(
       [

@@ -1,5 +1,6 @@
-// The lines of the kernel's samples/watch_queue/watch_test.c for each record: a NOTIFY line with
-// the raw header, then one describing line. Offsets are the record's (the sample prints them
+// The lines of the kernel's samples/watch_queue/watch_test.c for each record, on its stdout: a
+// NOTIFY line with the raw header, then one describing line (none for a key record of the wrong
+// length, which the sample only complains about on stderr). Offsets are the record's (the sample prints them
 // relative to each read() buffer): sampleReadLines prints one whole read as the sample does, its
 // size first. Held against the real sample, built from Debian's kernel sources, in
 // packages/conformance/test/kernel/sample.kernel.test.ts.
@@ -7,6 +8,9 @@ import { type DecodeOptions, decode } from '../decode.js'
 import type { WatchRecord } from '../record.js'
 
 const hex = (n: number, width: number) => (n >>> 0).toString(16).padStart(width, '0')
+
+/** The sample switches on the raw type: 0 is META, 1 KEY_NOTIFY, anything else "other type". */
+const WATCH_TYPE_KEY_NOTIFY = 1
 
 /** The sample's names of key subtypes; it prints "(null)" for others. */
 const KEY_NAMES = ['instantiated', 'updated', 'linked', 'unlinked', 'cleared', 'revoked', 'invalidated', 'setattr']
@@ -21,12 +25,15 @@ export function sampleLines(rec: WatchRecord): string[] {
     case 'skip':
       return [head, 'other meta record']
     case 'key':
-      if (rec.length !== 16) return [head, 'Incorrect key message length']
+      // A key record of another length: the sample says "Incorrect key message length" on
+      // stderr, and nothing more on stdout.
+      if (rec.length !== 16) return [head]
       return [
         head,
         `KEY ${hex(rec.keyId, 8)} change=${rec.subtype}[${KEY_NAMES[rec.subtype] ?? '(null)'}] aux=${rec.aux >>> 0}`,
       ]
     case 'unknown':
+      if (rec.type === WATCH_TYPE_KEY_NOTIFY) return [head] // too short to be a key record: as above
       return [head, rec.type === 0 ? 'other meta record' : 'other type']
     default:
       return [head, 'other type']
