@@ -58,6 +58,9 @@ export function qemuCommand(o: QemuOptions): QemuCommand {
   return { command, args: [...common, ...devices], package: pkg, channel: GUEST_DEVICES[o.arch].channel }
 }
 
+/** pseries capabilities TCG does not implement (Spectre mitigations), as TCG has them: none. */
+const PSERIES_TCG_CAPS = 'cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off'
+
 /** The port that carries the protocol, on whichever virtio-serial device the machine has. */
 const CHANNEL_PORT = `virtserialport,chardev=channel,nr=1,name=${CHANNEL_NAME}`
 
@@ -80,9 +83,14 @@ function machine(arch: VmArch, accel: Accel): string[] {
       // The PL011 UART (ttyAMA0) takes the first -serial; virtio-pci on the generic ECAM host bridge.
       return [...['-machine', 'virt,accel=tcg', '-cpu', 'cortex-a57'], ...['-serial', 'chardev:console'], ...pciChannel]
     case 'ppc64':
-      // x-vof: QEMU's own minimal Open Firmware loads the ELF kernel, much faster than SLOF.
+      // x-vof: QEMU's own minimal Open Firmware loads the ELF kernel, much faster than SLOF. The
+      // speculation-barrier capabilities TCG lacks are declared absent, or every boot warns of them.
       // The first -serial becomes a spapr-vty, the hypervisor console (hvc0).
-      return [...['-machine', 'pseries,accel=tcg,x-vof=on'], ...['-serial', 'chardev:console'], ...pciChannel]
+      return [
+        ...['-machine', `pseries,accel=tcg,x-vof=on,${PSERIES_TCG_CAPS}`],
+        ...['-serial', 'chardev:console'],
+        ...pciChannel,
+      ]
     case 'mips':
       // 24Kf, a MIPS32r2 core with an FPU (what the kernel is built for); the first -serial is the
       // PIIX4 super I/O's first UART (ttyS0); virtio-pci on the GT-64120 bridge.

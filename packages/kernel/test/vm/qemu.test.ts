@@ -44,7 +44,14 @@ describe('qemuCommand', () => {
 
   it.each([
     ['aarch64', 'qemu-system-aarch64', 'qemu-system-arm', 'virt,accel=tcg', 'cortex-a57', 'ttyAMA0'],
-    ['ppc64', 'qemu-system-ppc64', 'qemu-system-ppc', 'pseries,accel=tcg,x-vof=on', undefined, 'hvc0'],
+    [
+      'ppc64',
+      'qemu-system-ppc64',
+      'qemu-system-ppc',
+      'pseries,accel=tcg,x-vof=on,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off',
+      undefined,
+      'hvc0',
+    ],
     ['mips', 'qemu-system-mips', 'qemu-system-mips', 'malta,accel=tcg', '24Kf', 'ttyS0'],
     ['riscv64', 'qemu-system-riscv64', 'qemu-system-misc', 'virt,accel=tcg', undefined, 'ttyS0'],
   ] as const)(
