@@ -14,6 +14,7 @@ export const MATRIX = [
   'aarch64-6.12',
   'ppc64-6.12',
   'riscv64-6.12',
+  'mips-6.12',
 ] as const
 
 /** The CI subset: the oldest and newest kernel, the host's main one, and a big-endian kernel. */
