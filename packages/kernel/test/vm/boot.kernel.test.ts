@@ -22,6 +22,11 @@ interface Target {
 const TARGETS: readonly Target[] = [
   { arch: 'x86_64', version: '6.12', endian: 'little' },
   { arch: 's390x', version: '6.1', endian: 'big' },
+  // The TCG-only machines: each one's console, PCI channel and reboot (stop must end QEMU).
+  { arch: 'aarch64', version: '6.12', endian: 'little' },
+  { arch: 'ppc64', version: '6.12', endian: 'big' },
+  { arch: 'mips', version: '6.12', endian: 'big' },
+  { arch: 'riscv64', version: '6.12', endian: 'little' },
 ]
 
 /** A request of a few hundred bytes, like a real case's. */

@@ -4,16 +4,16 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { agentCompiler, agentCompilerPackages } from '../../../src/agent/build.js'
 import { ensurePackages } from '../../../src/debian/apt.js'
 import { hostArch, type VmArch } from '../../../src/vm/kernel-image.js'
 
 const SOURCE = fileURLToPath(new URL('../fixtures/test-init.c', import.meta.url))
 
-/** The compiler for `arch` and the Debian packages that bring it (with a static libc). */
+/** The compiler for `arch` and the Debian packages that bring it (with a static libc): the agent's own. */
 function toolchain(arch: VmArch): { cc: string; packages: string[] } {
   if (arch === hostArch()) return { cc: 'gcc', packages: ['gcc', 'libc6-dev'] }
-  if (arch === 's390x') return { cc: 's390x-linux-gnu-gcc', packages: ['gcc-s390x-linux-gnu', 'libc6-dev-s390x-cross'] }
-  return { cc: 'x86_64-linux-gnu-gcc', packages: ['gcc-x86-64-linux-gnu', 'libc6-dev-amd64-cross'] }
+  return { cc: agentCompiler(arch), packages: agentCompilerPackages(arch) }
 }
 
 export async function buildTestInit(arch: VmArch): Promise<string> {
