@@ -58,7 +58,7 @@ export function qemuCommand(o: QemuOptions): QemuCommand {
   return { command, args: [...common, ...devices], package: pkg, channel: GUEST_DEVICES[o.arch].channel }
 }
 
-/** pseries capabilities TCG does not implement (Spectre mitigations), as TCG has them: none. */
+/** The pseries Spectre-mitigation capabilities, declared absent as under TCG they are (else each boot warns). */
 const PSERIES_TCG_CAPS = 'cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off'
 
 /** The port that carries the protocol, on whichever virtio-serial device the machine has. */
@@ -112,8 +112,9 @@ export function requestedAccel(option?: AccelChoice): AccelChoice {
 }
 
 /**
- * TCG for the arches KVM never runs. auto: KVM when the guest is the host's architecture, /dev/kvm can be opened and KVM has not
- * been found unusable on this host kernel (kvm-health.ts); else TCG.
+ * TCG for the arches KVM never runs (KVM_ARCHES), whatever was asked. auto: KVM when the guest is
+ * the host's architecture, /dev/kvm can be opened and KVM has not been found unusable on this host
+ * kernel (kvm-health.ts); else TCG.
  */
 export function chooseAccel(arch: VmArch, requested: AccelChoice = 'auto'): Accel {
   if (!KVM_ARCHES.includes(arch)) return 'tcg'
