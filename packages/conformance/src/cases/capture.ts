@@ -47,6 +47,16 @@ export function captureLines(
   return `${lines.join('\n')}\n`
 }
 
+/**
+ * Why a case is not captured, or undefined when it is: a case that admits several outcomes of a step
+ * (`anyOf`, where the kernel may do either) would have its capture fix the one this run showed, and
+ * the capture would then fail on a run that shows the other.
+ */
+export function uncapturable(c: Case): string | undefined {
+  const open = c.steps.findIndex((s) => (s as { expect?: Expectation }).expect?.anyOf !== undefined)
+  return open < 0 ? undefined : `step ${open + 1} admits several outcomes (anyOf); a capture would fix one of them`
+}
+
 /** Fields of a decoded record that hold key serials. */
 const SERIAL_FIELDS = new Set(['keyId', 'id'])
 /** Ops whose results belong to one run (how many lines a program had written, how often a probe ran, its output). */

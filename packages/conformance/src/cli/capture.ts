@@ -17,7 +17,9 @@ export function defineCapture(cli: Cli) {
 case it ran (failures included: the kernel is the truth), the run's report as <dir>/report.jsonl,
 and <dir>/manifest.json (implementation, provenance — kernel config hash, agent, accelerator when
 the implementation names them — and the sha256 and status of every capture). A capture replays as
-a case: watchq run <dir> --impl …`,
+a case: watchq run <dir> --impl …. A case whose expectations admit several outcomes of a step
+(anyOf: the kernel may do either) is not captured, and stderr says so: its capture would hold only
+the outcome of this run.`,
     )
     .argument('[CASES...]', 'Cases, captures or directories of them, as for "watchq run"')
     .option('-o, --out <dir>', 'Where the captures, report.jsonl and manifest.json go (required)')

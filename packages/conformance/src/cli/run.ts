@@ -304,6 +304,7 @@ export async function executeRun(
     ...(explorer ? { explorer } : {}),
     ...(values.capture ? { captureDir: values.capture } : {}),
     ...(hooks.onCapture ? { onCapture: hooks.onCapture } : {}),
+    onUncaptured: (id: string, why: string) => io.err(`watchq ${command}: not captured: ${id}: ${why}`),
     onResult: (r: ReportResult, done, total) => reporter.result(r, done, total),
   }).finally(unhook)
   reporter.end(summary.stopped)

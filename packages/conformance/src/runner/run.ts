@@ -10,7 +10,7 @@ import {
   type ReportResult,
   type Status,
 } from '@watchq/spec'
-import { captureLines } from '../cases/capture.js'
+import { captureLines, uncapturable } from '../cases/capture.js'
 import type { LoadedCase } from '../cases/load.js'
 import { makeDirs } from '../files/make-dirs.js'
 import type { ReportSink } from '../report/write.js'
@@ -39,6 +39,8 @@ export interface RunOptions {
   readonly argv?: readonly string[]
   /** Called when a capture was written: its path relative to captureDir, and the case's status. */
   readonly onCapture?: (file: string, status: Status) => void
+  /** Called for a case that is not captured (uncapturable in cases/capture.ts), with why. */
+  readonly onUncaptured?: (id: string, why: string) => void
   /** Called after each result (progress display). */
   readonly onResult?: (r: ReportResult, done: number, total: number) => void
   readonly now?: () => Date
@@ -174,7 +176,9 @@ async function runSessions(
       }
       if (outcome.kind === 'observed') {
         observations = broken ?? outcome.observations
-        if (o.captureDir && verdict.status !== 'unsupported' && verdict.status !== 'error') {
+        const notCaptured = o.captureDir ? uncapturable(lc.case) : undefined
+        if (notCaptured !== undefined) o.onUncaptured?.(lc.id, notCaptured)
+        else if (o.captureDir && verdict.status !== 'unsupported' && verdict.status !== 'error') {
           const file = join(o.captureDir, `${lc.id}.jsonl`)
           makeDirs(dirname(file))
           const provenance = { ...o.connector.provenance?.(), impl: o.connector.spec, caseSha256: lc.sha256 }

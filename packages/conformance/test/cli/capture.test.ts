@@ -1,7 +1,7 @@
 // `watchq capture`: captures with provenance and a manifest whose sha256 sums hold, which replay
 // as cases against the same implementation and pass.
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CaptureManifest, createAjv } from '@watchq/spec'
@@ -75,6 +75,24 @@ describe('watchq capture', () => {
     const again = await run(['run', out, '--impl', impl, '--report', join(dir, 'replay.jsonl')])
     expect(again.out).toContain('3 passed, 0 failed')
     expect(again.code).toBe(0)
+  })
+
+  it('leaves out a case that admits several outcomes, and says why', async () => {
+    // The fake answers `close` with 0 (as for ok.json); the case would accept EBADF as well.
+    const cases = join(dir, 'open-cases')
+    mkdirSync(cases, { recursive: true })
+    const open = {
+      description: 'ok',
+      steps: [{ op: 'close', fd: 3, expect: { anyOf: [{ ret: 0 }, { errno: 'EBADF' }] } }],
+    }
+    writeFileSync(join(cases, 'ok.json'), JSON.stringify(open))
+    const out = join(dir, 'open-out')
+    const r = await run(['capture', cases, '--impl', impl, '--out', out])
+    expect(r.code).toBe(0)
+    expect(r.err).toContain('not captured: ok: step 1 admits several outcomes (anyOf)')
+    expect(r.out).toContain(`captured 0 case(s) into ${out}`)
+    expect(existsSync(join(out, 'ok.jsonl'))).toBe(false)
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).files).toEqual({})
   })
 
   it('needs --out', async () => {
