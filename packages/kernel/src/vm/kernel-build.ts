@@ -5,13 +5,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { kernelsDir, withLock, writeAtomic } from '../cache/cache.js'
-import { ensurePackages, installedVersion } from '../debian/apt.js'
-import { releasePackage } from '../debian/release-apt.js'
+import { ensurePackages } from '../debian/apt.js'
 import { BuildLog } from './build-log.js'
 import { configHash, fragmentPaths, parseConfig, unmetOptions, wantedOptions } from './fragments.js'
 import {
   hostArch,
-  KERNEL_SOURCE_RELEASE,
   type KernelImage,
   type KernelMetadata,
   type KernelVersion,
@@ -19,6 +17,7 @@ import {
   readMetadata,
   type VmArch,
 } from './kernel-image.js'
+import { kernelSource } from './kernel-source.js'
 
 export interface BuildKernelOptions {
   readonly version: KernelVersion
@@ -130,31 +129,20 @@ async function build1(dir: string, hash: string, options: BuildKernelOptions): P
   const say = (phase: string): void => options.onProgress?.(`kernel ${version} ${arch}: ${phase} (${elapsed()})`)
   mkdirSync(dir, { recursive: true })
 
-  const sourcePackage = `linux-source-${version}`
   const cross = hostArch() === arch ? undefined : CROSS[arch]
-  const sourceRelease = KERNEL_SOURCE_RELEASE[version]
   say('checking packages')
-  await ensurePackages(
-    [...(sourceRelease === 'host' ? [sourcePackage] : []), ...BUILD_PACKAGES, ...(cross ? [cross.package] : [])],
-    {
-      onProgress: (line) => say(line),
-    },
-  )
-  // This machine's release installs the sources under /usr/src; another one's are unpacked into the cache.
-  let tarball = `/usr/src/${sourcePackage}.tar.xz`
-  let debianVersion = 'unknown'
-  if (sourceRelease === 'host') debianVersion = (await installedVersion(sourcePackage)) ?? 'unknown'
-  else {
-    const p = await releasePackage(sourceRelease, sourcePackage, (line) => say(line))
-    tarball = join(p.root, 'usr/src', `${sourcePackage}.tar.xz`)
-    debianVersion = `${p.version} (${sourceRelease})`
-  }
+  await ensurePackages([...BUILD_PACKAGES, ...(cross ? [cross.package] : [])], { onProgress: (line) => say(line) })
+  // The linux-source package: installed under /usr/src for this machine's release, unpacked into
+  // the cache for another's (kernel-source.ts).
+  const source = await kernelSource(version, (line) => say(line))
+  const { tarball, debianVersion, topDir } = source
+  const sourcePackage = source.package
 
   const log = new BuildLog(join(dir, LOG_FILE))
   const fail = (why: string): Error =>
     new Error(`cannot build the ${version} ${arch} test kernel: ${why}\nThe end of ${log.path}:\n${log.tail()}`)
   const src = join(dir, 'src')
-  const tree = join(src, sourcePackage)
+  const tree = join(src, topDir)
   rmSync(src, { recursive: true, force: true })
   mkdirSync(src, { recursive: true })
 
