@@ -1,7 +1,8 @@
-// Which kernels the real-kernel tier boots. CI (`npm run test:kernels`, inside `.ci/run`) runs a
-// subset that still covers both byte orders and the oldest and newest kernel, so that a cold cache
-// fits its budget; `npm run test:matrix` (WATCHQ_KERNEL_MATRIX=full) runs every kernel we build.
-// The README says which is which.
+// Which kernels the real-kernel tier boots. CI (`npm run test:kernels`, inside `.ci/run`) runs the
+// whole matrix: from a cold cache it took 29 minutes on this project's 2-core machine, inside the
+// 60-minute budget (BENCHMARKS.md). `npm run test:kernels:quick` (WATCHQ_KERNEL_MATRIX=quick) runs a
+// subset that still covers both byte orders and the oldest and newest kernel, for a faster look;
+// should the matrix outgrow the budget, CI moves to that subset. The README says which is which.
 
 /** Every kernel we build and hold captures for, as `vm:` names them (ARCH-VERSION). */
 export const MATRIX = [
@@ -17,10 +18,10 @@ export const MATRIX = [
   'mips-6.12',
 ] as const
 
-/** The CI subset: the oldest and newest kernel, the host's main one, and a big-endian kernel. */
-export const CI_KERNELS = ['x86_64-5.10', 'x86_64-6.12', 'x86_64-7.2', 's390x-6.1'] as const
+/** The quick subset: the oldest and newest kernel, the host's main one, and a big-endian kernel. */
+export const QUICK_KERNELS = ['x86_64-5.10', 'x86_64-6.12', 'x86_64-7.2', 's390x-6.1'] as const
 
-/** The kernels this run covers: the whole matrix with WATCHQ_KERNEL_MATRIX=full, else the CI subset. */
+/** The kernels this run covers: the quick subset with WATCHQ_KERNEL_MATRIX=quick, else the whole matrix. */
 export function kernelsUnderTest(env: NodeJS.ProcessEnv = process.env): readonly string[] {
-  return env['WATCHQ_KERNEL_MATRIX'] === 'full' ? MATRIX : CI_KERNELS
+  return env['WATCHQ_KERNEL_MATRIX'] === 'quick' ? QUICK_KERNELS : MATRIX
 }
